@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const sharedAlias = { '@shared': resolve(__dirname, 'shared') };
+
+export default defineConfig({
+  main: {
+    resolve: { alias: sharedAlias },
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        // The host is a second main-side entry so plain `node out/main/host.js` runs the same
+        // services without Electron (see docs/ARCHITECTURE.md, "two transports").
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          host: resolve(__dirname, 'electron/host/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias: sharedAlias },
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot `require` from node_modules, so everything (zod included) is
+      // bundled into one CommonJS file.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    resolve: { alias: sharedAlias },
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+      },
+    },
+  },
+});

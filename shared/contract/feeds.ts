@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { event, method, service } from './define';
+
+/** Why a feed could not be added or refreshed. */
+export const FEED_FAILURE_CODES = [
+  'invalid-url',
+  'unreachable',
+  'timeout',
+  'http-error',
+  'too-large',
+  'not-a-feed',
+  'duplicate',
+  'not-found',
+] as const;
+
+/** A feed failure code. */
+export type FeedFailureCode = (typeof FEED_FAILURE_CODES)[number];
+
+/** The last refresh error of a feed, kept until a refresh succeeds. */
+export interface FeedError {
+  code: FeedFailureCode;
+  message: string;
+  /** ISO 8601 UTC. */
+  at: string;
+}
+
+/** A subscription as the sources pane shows it. */
+export interface FeedSummary {
+  id: string;
+  /** The URL the user subscribed to (after redirects are followed once at subscription). */
+  url: string;
+  title: string;
+  /** The site the feed describes, when it says so. */
+  siteUrl: string | null;
+  /** ISO 8601 UTC. */
+  addedAt: string;
+  /** ISO 8601 UTC of the last successful fetch, or null. */
+  lastFetchedAt: string | null;
+  lastError: FeedError | null;
+  itemCount: number;
+  unreadCount: number;
+}
+
+/** The outcome of refreshing one feed. */
+export interface FeedRefreshOutcome {
+  feedId: string;
+  /** Items new to the library from this refresh. */
+  newItems: number;
+  /** True when the server said nothing changed (304 or same body). */
+  unchanged: boolean;
+  error: FeedError | null;
+}
+
+/** Progress and results pushed while a refresh runs. */
+export interface RefreshEvent {
+  /** Feeds finished so far in this refresh run. */
+  done: number;
+  /** Feeds in this refresh run. */
+  total: number;
+  /** The feed that just finished. */
+  outcome: FeedRefreshOutcome;
+}
+
+const feedUrl = z.string().trim().min(1, 'Enter a feed address').max(2048, 'That address is too long');
+const feedId = z.string().min(1).max(128);
+
+/**
+ * The `feeds` service: subscriptions and fetching. All network access happens in the backend.
+ */
+export const feedsContract = service('feeds', {
+  /**
+   * Subscribes to a feed by URL: fetches it, parses it and stores its items. Nothing is stored
+   * when the URL is invalid, unreachable or not a feed.
+   */
+  add: method<FeedSummary>()({
+    args: z.tuple([z.object({ url: feedUrl })]),
+    errors: ['invalid-url', 'unreachable', 'timeout', 'http-error', 'too-large', 'not-a-feed', 'duplicate'],
+  }),
+  /** Lists subscriptions with unread and item counts, in title order. */
+  list: method<FeedSummary[]>()({ args: z.tuple([]) }),
+  /** Unsubscribes and deletes the feed's items and their read/starred state. */
+  remove: method<{ id: string }>()({
+    args: z.tuple([z.object({ id: feedId })]),
+    errors: ['not-found'],
+  }),
+  /** Refreshes one feed (`id`) or all of them; resolves when done with one outcome per feed. */
+  refresh: method<FeedRefreshOutcome[]>()({
+    args: z.tuple([z.object({ id: feedId.optional() })]),
+    errors: ['not-found'],
+  }),
+  /** Fires once per feed as a refresh progresses. */
+  onDidRefresh: event<RefreshEvent>(
+    z.object({
+      done: z.number(),
+      total: z.number(),
+      outcome: z.object({
+        feedId: z.string(),
+        newItems: z.number(),
+        unchanged: z.boolean(),
+        error: z
+          .object({ code: z.enum(FEED_FAILURE_CODES), message: z.string(), at: z.string() })
+          .nullable(),
+      }),
+    }),
+  ),
+});

@@ -1,0 +1,28 @@
+import { appContract } from './app';
+import type { ServiceClient, ServiceImplementation } from './define';
+import { feedsContract } from './feeds';
+import { libraryContract } from './library';
+
+export * from './define';
+export * from './app';
+export * from './feeds';
+export * from './library';
+
+/** Every service of the backend, keyed by service name. Both transports are built from this. */
+export const contract = {
+  app: appContract,
+  feeds: feedsContract,
+  library: libraryContract,
+} as const;
+
+/** The whole contract's type. */
+export type Contract = typeof contract;
+
+/** The typed client the renderer receives, identical over IPC and HTTP. */
+export type Api = { [K in keyof Contract]: ServiceClient<Contract[K]> };
+
+/** What the backend must provide: one implementation per service. */
+export type Backend = { [K in keyof Contract]: ServiceImplementation<Contract[K]> };
+
+/** Name of a service in the contract. */
+export type ServiceName = keyof Contract;
