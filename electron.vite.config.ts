@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicyPlugin } from './electron/main/windows/contentSecurityPolicyPlugin';
 
 const sharedAlias = { '@shared': resolve(__dirname, 'shared') };
 
@@ -35,7 +36,9 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     resolve: { alias: sharedAlias },
-    plugins: [react()],
+    // The CSP plugin writes the policy from electron/main/windows/contentSecurityPolicy.ts into
+    // index.html, so the page, the host's header and the tests share one definition.
+    plugins: [react(), contentSecurityPolicyPlugin()],
     build: {
       outDir: 'out/renderer',
       rolldownOptions: {

@@ -82,10 +82,10 @@ export interface ServiceSpec<
 }
 
 /** Declares a service. */
-export function service<const N extends string, const M extends Record<string, MethodSpec | EventSpec>>(
-  name: N,
-  members: M,
-): ServiceSpec<N, M> {
+export function service<
+  const N extends string,
+  const M extends Record<string, MethodSpec | EventSpec>,
+>(name: N, members: M): ServiceSpec<N, M> {
   return { name, members };
 }
 
@@ -109,7 +109,9 @@ export type Unsubscribe = () => void;
  */
 export type ServiceClient<S extends ServiceSpec> = {
   [K in keyof S['members']]: S['members'][K] extends MethodSpec
-    ? (...args: ArgsOf<S['members'][K]>) => Promise<Result<ValueOf<S['members'][K]>, CodesOf<S['members'][K]>>>
+    ? (
+        ...args: ArgsOf<S['members'][K]>
+      ) => Promise<Result<ValueOf<S['members'][K]>, CodesOf<S['members'][K]>>>
     : S['members'][K] extends EventSpec
       ? (listener: (payload: PayloadOf<S['members'][K]>) => void) => Unsubscribe
       : never;

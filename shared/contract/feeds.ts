@@ -11,6 +11,8 @@ export const FEED_FAILURE_CODES = [
   'not-a-feed',
   'duplicate',
   'not-found',
+  /** Something unexpected went wrong inside Rounds (logged with the feed and the stage). */
+  'internal',
 ] as const;
 
 /** A feed failure code. */
@@ -61,7 +63,11 @@ export interface RefreshEvent {
   outcome: FeedRefreshOutcome;
 }
 
-const feedUrl = z.string().trim().min(1, 'Enter a feed address').max(2048, 'That address is too long');
+const feedUrl = z
+  .string()
+  .trim()
+  .min(1, 'Enter a feed address')
+  .max(2048, 'That address is too long');
 const feedId = z.string().min(1).max(128);
 
 /**
@@ -74,7 +80,15 @@ export const feedsContract = service('feeds', {
    */
   add: method<FeedSummary>()({
     args: z.tuple([z.object({ url: feedUrl })]),
-    errors: ['invalid-url', 'unreachable', 'timeout', 'http-error', 'too-large', 'not-a-feed', 'duplicate'],
+    errors: [
+      'invalid-url',
+      'unreachable',
+      'timeout',
+      'http-error',
+      'too-large',
+      'not-a-feed',
+      'duplicate',
+    ],
   }),
   /** Lists subscriptions with unread and item counts, in title order. */
   list: method<FeedSummary[]>()({ args: z.tuple([]) }),

@@ -22,7 +22,11 @@ export type FetchOutcome =
 
 /** Fetches feed bytes over HTTP(S). The only network code the feeds service reaches. */
 export interface FeedFetcher {
-  fetch(url: string, validators: ConditionalValidators, signal?: AbortSignal): Promise<FetchOutcome>;
+  fetch(
+    url: string,
+    validators: ConditionalValidators,
+    signal?: AbortSignal,
+  ): Promise<FetchOutcome>;
 }
 
 /** One entry of a parsed feed, content already sanitised. */

@@ -1,44 +1,24 @@
-import type { FeedError, ItemFilter, StorageNotice } from '@shared/contract';
+import type { ItemFilter, StorageNotice } from '@shared/contract';
+import type {
+  FeedRecord,
+  ItemRecord,
+  ItemStateRecord,
+} from '@shared/domain/library/libraryDocuments';
 
-/** A subscription as stored, with the validators that make the next fetch conditional. */
-export interface StoredFeed {
-  id: string;
-  url: string;
-  title: string;
-  siteUrl: string | null;
-  /** ISO 8601 UTC. */
-  addedAt: string;
-  lastFetchedAt: string | null;
-  lastError: FeedError | null;
-  /** Echoed back exactly on the next request (conditional GET). */
-  etag: string | null;
-  lastModified: string | null;
-  /** SHA-256 of the last parsed body: an identical body is not parsed again. */
-  bodyHash: string | null;
-}
+/**
+ * A subscription as stored, with the validators that make the next fetch conditional. The record
+ * shapes are the documents' own (shared/domain/library), so the port and the files cannot drift.
+ */
+export type StoredFeed = FeedRecord;
 
 /** Fetched content of one item: replaced by a later fetch, never edited by the user. */
-export interface StoredItem {
-  id: string;
-  feedId: string;
-  /** The feed's own id for the item (guid / id / link), used to recognise it on the next fetch. */
-  guid: string;
-  title: string;
-  link: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  excerpt: string;
+export interface StoredItem extends ItemRecord {
   /** Sanitised HTML. */
   contentHtml: string;
-  /** ISO 8601 UTC when Rounds first stored it. */
-  fetchedAt: string;
 }
 
 /** The user's own state for one item: kept apart from fetched content. */
-export interface ItemState {
-  read: boolean;
-  starred: boolean;
-}
+export type ItemState = ItemStateRecord;
 
 /** An item without its content, with the user's state: what lists need. */
 export type ItemRow = Omit<StoredItem, 'contentHtml'> & ItemState;

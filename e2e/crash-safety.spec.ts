@@ -1,0 +1,97 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, expect } from './fixtures/test';
+import { chooseTarget } from './fixtures/appTarget';
+import { callHost, rssWithItems } from './fixtures/hostApi';
+
+interface ItemPage {
+  items: { id: string; read: boolean; starred: boolean }[];
+  total: number;
+}
+
+test('a host killed with SIGKILL during a burst of writes keeps every write it acknowledged', async ({
+  startApp,
+  feedServer,
+}) => {
+  test.skip(chooseTarget() !== 'host', 'This journey signals the host process directly.');
+  feedServer.setRoute('/burst.xml', { body: rssWithItems('Burst', 400) });
+
+  const { app } = await startApp();
+  const baseUrl = app.baseUrl!;
+  expect((await callHost(baseUrl, 'feeds.add', [{ url: feedServer.url('/burst.xml') }])).ok).toBe(
+    true,
+  );
+  const page = await callHost<ItemPage>(baseUrl, 'library.list', [{ limit: 500 }]);
+  if (!page.ok) throw new Error(page.message);
+  const ids = page.value.items.map((item) => item.id);
+  expect(ids).toHaveLength(400);
+
+  // Each write sets a distinct flag from false to true, so "acknowledged" has one meaning after
+  // the crash: that flag must be true. Eight calls stay in flight, as a busy window would make.
+  const acknowledged: { id: string; flag: 'read' | 'starred' }[] = [];
+  const writes = ids.flatMap((id) => [
+    { id, flag: 'read' as const },
+    { id, flag: 'starred' as const },
+  ]);
+  let next = 0;
+  let killed = false;
+  const worker = async (): Promise<void> => {
+    while (!killed && next < writes.length) {
+      const write = writes[next++]!;
+      const method = write.flag === 'read' ? 'library.setRead' : 'library.setStarred';
+      try {
+        const result = await callHost(baseUrl, method, [{ id: write.id, [write.flag]: true }]);
+        if (result.ok) acknowledged.push(write);
+      } catch {
+        return; // the process died under this call: not acknowledged
+      }
+    }
+  };
+  const burst = Promise.all(Array.from({ length: 8 }, worker));
+  await expect.poll(() => acknowledged.length, { timeout: 30_000 }).toBeGreaterThan(150);
+  killed = true;
+  await app.kill();
+  await burst;
+  expect(acknowledged.length).toBeLessThan(writes.length); // the kill really landed mid-burst
+
+  const restarted = await startApp();
+  await restarted.rounds.waitUntilReady();
+  const after = await callHost<ItemPage>(restarted.app.baseUrl!, 'library.list', [{ limit: 500 }]);
+  if (!after.ok) throw new Error(after.message);
+  const byId = new Map(after.value.items.map((item) => [item.id, item]));
+  expect(byId.size).toBe(400);
+  const lost = acknowledged.filter((write) => byId.get(write.id)?.[write.flag] !== true);
+  expect(lost).toEqual([]);
+  await expect(restarted.rounds.notices()).toHaveCount(0);
+});
+
+test('a damaged data file is set aside, the last good copy restored, and the user told', async ({
+  startApp,
+  feedServer,
+  dataDir,
+}) => {
+  let { app, rounds } = await startApp();
+  await rounds.waitUntilReady();
+  await rounds.addFeed(feedServer.url('/cardiology.xml'));
+  await expect(rounds.feed('Heart Journal Club Digest')).toBeVisible();
+  await app.close();
+  // A second clean start takes the last-good copy of the document that now holds the feed.
+  ({ app } = await startApp());
+  await app.close();
+
+  const feedsFile = join(dataDir, 'library', 'feeds.json');
+  const damaged = '{"schemaVersion": 1, "feeds": [{"id": "trunc';
+  await writeFile(feedsFile, damaged);
+
+  ({ rounds } = await startApp());
+  await rounds.waitUntilReady();
+  await expect(rounds.notices()).toContainText('feeds.json');
+  await expect(rounds.feed('Heart Journal Club Digest')).toBeVisible();
+
+  // The damaged file was kept aside, byte for byte, next to the restored one.
+  const names = await readdir(join(dataDir, 'library'));
+  const keptAside = names.filter((name) => name.startsWith('feeds.json.corrupt'));
+  expect(keptAside).toHaveLength(1);
+  expect(await readFile(join(dataDir, 'library', keptAside[0]!), 'utf8')).toBe(damaged);
+  JSON.parse(await readFile(feedsFile, 'utf8'));
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { repairFeedXml } from './repairFeedXml';
+
+describe('repairFeedXml', () => {
+  it('escapes bare ampersands and unknown entity names, keeping XML entities and references', () => {
+    expect(repairFeedXml('<t a="x?a=1&b=2">Q&A &amp; &lt; &#233; &#xE9; &nbsp; & end&</t>')).toBe(
+      '<t a="x?a=1&amp;b=2">Q&amp;A &amp; &lt; &#233; &#xE9; &amp;nbsp; &amp; end&amp;</t>',
+    );
+  });
+
+  it('leaves CDATA sections and comments as they are', () => {
+    const xml = '<t><![CDATA[Tom & Jerry]]><!-- R&D --> & </t>';
+
+    expect(repairFeedXml(xml)).toBe('<t><![CDATA[Tom & Jerry]]><!-- R&D --> &amp; </t>');
+  });
+
+  it('drops the document type declaration with its entity declarations', () => {
+    const xml =
+      '<?xml version="1.0"?>\n<!-- feed -->\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss>&xxe;</rss>';
+
+    expect(repairFeedXml(xml)).toBe('<?xml version="1.0"?>\n<!-- feed -->\n\n<rss>&amp;xxe;</rss>');
+  });
+
+  it('keeps a DOCTYPE-looking text inside content, which is not a declaration', () => {
+    const xml = '<rss><d><![CDATA[<!DOCTYPE html><p>x</p>]]></d></rss>';
+
+    expect(repairFeedXml(xml)).toBe(xml);
+  });
+
+  it('removes characters XML forbids', () => {
+    expect(repairFeedXml('<t>a\u0000b\u000Bc\u001Fd\tok\n</t>')).toBe('<t>abcd\tok\n</t>');
+  });
+
+  it('stays fast on a large document full of prolog-like pieces and no DOCTYPE', () => {
+    const xml = `<?xml version="1.0"?>${'<?pi x?><!-- c -->'.repeat(20_000)}<rss/>`;
+    const started = performance.now();
+
+    repairFeedXml(xml);
+
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});

@@ -1,0 +1,435 @@
+// The host's HTTP face: the contract as `POST /api/<service>.<method>`, contract events as
+// Server-Sent Events on `/api/events`, and the built renderer as static files. Every request is
+// checked first (Host header, Origin, token), because any web page the user opens can send
+// requests to a port on 127.0.0.1.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
+import path from 'node:path';
+import { fail, type Backend } from '@shared/contract';
+import { findContractMember, invokeMember, subscribeAllEvents } from '../main/ipc/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../main/windows/contentSecurityPolicy';
+import { isLoopbackAddress } from './parseHostArgs';
+
+/** Largest request body accepted: far above any real call, far below a memory problem. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const DEFAULT_KEEP_ALIVE_MS = 15_000;
+const CLOSE_GRACE_MS = 2_000;
+
+export interface HostServerOptions {
+  backend: Backend;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** When set, every request must carry it; required for a non-loopback address. */
+  token: string | null;
+  /** Folder of the built renderer (out/renderer). */
+  rendererDir: string;
+  /** How often an idle event stream gets a comment, so proxies and browsers keep it open. */
+  keepAliveMs?: number;
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.opml': 'text/x-opml; charset=utf-8',
+};
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const METHOD_ROUTE = /^\/api\/([A-Za-z][A-Za-z0-9]*)\.([A-Za-z][A-Za-z0-9]*)$/;
+
+/** Host names as they appear in a Host header: IPv6 literals in brackets. */
+function hostForUrl(address: string): string {
+  return address.includes(':') && !address.startsWith('[') ? `[${address}]` : address;
+}
+
+function isWildcardAddress(address: string): boolean {
+  return address === '0.0.0.0' || address === '::' || address === '[::]';
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** The Rounds host's HTTP server. Start it with `HostServer.start`, stop it with `close`. */
+export class HostServer {
+  private readonly eventStreams = new Set<ServerResponse>();
+  private readonly allowedHosts: ReadonlySet<string>;
+  private readonly tokenDigest: Buffer | null;
+  private readonly tokenCookie: string;
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: HostServerOptions,
+    /** The port actually bound (differs from the option when that was 0). */
+    readonly port: number,
+    private readonly rendererRoot: string | null,
+  ) {
+    this.allowedHosts = this.computeAllowedHosts();
+    this.tokenDigest = options.token === null ? null : digest(options.token);
+    // Cookies ignore ports: one name per port keeps two hosts on one machine apart.
+    this.tokenCookie = `rounds_token_${port}`;
+  }
+
+  /** Listens on the address and port of `options`; rejects when the port is taken. */
+  static async start(options: HostServerOptions): Promise<HostServer> {
+    if (options.token === null && !isLoopbackAddress(options.host)) {
+      throw new Error(`Refusing to serve ${options.host} without an access token.`);
+    }
+    const rendererRoot = await realpath(options.rendererDir).catch(() => null);
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const host = new HostServer(
+      server,
+      options,
+      (server.address() as AddressInfo).port,
+      rendererRoot,
+    );
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      host.handle(request, response).catch((error: unknown) => {
+        console.error(`[rounds] ${request.method} ${request.url} failed`, error);
+        if (response.headersSent) response.destroy();
+        else host.sendText(response, 500, 'Rounds hit an unexpected problem.');
+      });
+    });
+    return host;
+  }
+
+  /** The address to open in a browser, e.g. `http://127.0.0.1:4870/`. */
+  get url(): string {
+    const host = isWildcardAddress(this.options.host) ? '127.0.0.1' : hostForUrl(this.options.host);
+    return `http://${host}:${this.port}/`;
+  }
+
+  /**
+   * Ends event streams, stops accepting requests and resolves once every connection is closed;
+   * a request still running after a grace period is cut off so shutdown cannot hang.
+   */
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve, reject) => {
+      for (const stream of this.eventStreams) stream.end();
+      const cutOff = setTimeout(() => this.server.closeAllConnections(), CLOSE_GRACE_MS);
+      this.server.close((error) => {
+        clearTimeout(cutOff);
+        if (error) reject(error);
+        else resolve();
+      });
+      this.server.closeIdleConnections();
+    });
+    return this.closing;
+  }
+
+  private computeAllowedHosts(): ReadonlySet<string> {
+    const names = new Set([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      hostForUrl(this.options.host.toLowerCase()),
+    ]);
+    if (isWildcardAddress(this.options.host)) {
+      // Listening everywhere (token required): accept this machine's own names and addresses.
+      names.add(hostname().toLowerCase());
+      for (const addresses of Object.values(networkInterfaces())) {
+        for (const address of addresses ?? []) names.add(hostForUrl(address.address.toLowerCase()));
+      }
+    }
+    return new Set([...names].map((name) => `${name}:${this.port}`));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    const url = new URL(request.url ?? '/', 'http://rounds.invalid');
+    const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+    if (isApi) response.setHeader('Cache-Control', 'no-store');
+
+    // A DNS-rebinding page reaches us under its own host name: refuse anything not addressed to us.
+    if (!this.isAllowedHost(request.headers.host)) {
+      return this.refuse(response, isApi, 403, 'This address is not served by Rounds.');
+    }
+    if (isApi && !this.isSameOrigin(request)) {
+      return this.refuse(response, isApi, 403, 'Requests from other web sites are not accepted.');
+    }
+    if (this.tokenDigest !== null) {
+      if (url.pathname === '/' && url.searchParams.has('token') && request.method === 'GET') {
+        return this.acceptTokenVisit(response, url.searchParams.get('token') ?? '');
+      }
+      if (!this.hasValidToken(request)) {
+        return this.refuse(
+          response,
+          isApi,
+          401,
+          'This Rounds server needs its access token. Open the address with ?token=<token> once in this browser.',
+        );
+      }
+    }
+
+    if (url.pathname === '/api/events') {
+      if (request.method !== 'GET') return this.methodNotAllowed(response, 'GET');
+      return this.openEventStream(response);
+    }
+    if (isApi) return this.handleMethodCall(request, response, url.pathname);
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return this.methodNotAllowed(response, 'GET, HEAD');
+    return this.serveStatic(request, response, url.pathname);
+  }
+
+  private isAllowedHost(header: string | undefined): boolean {
+    if (!header) return false;
+    const withPort = /:\d+$/.test(header) ? header : `${header}:80`;
+    return this.allowedHosts.has(withPort.toLowerCase());
+  }
+
+  /** Browsers send Origin on cross-site requests; when present it must be this very server. */
+  private isSameOrigin(request: IncomingMessage): boolean {
+    const origin = request.headers.origin;
+    return (
+      origin === undefined ||
+      origin.toLowerCase() === `http://${request.headers.host ?? ''}`.toLowerCase()
+    );
+  }
+
+  private tokenMatches(candidate: string): boolean {
+    return this.tokenDigest !== null && timingSafeEqual(digest(candidate), this.tokenDigest);
+  }
+
+  private hasValidToken(request: IncomingMessage): boolean {
+    const authorization = request.headers.authorization;
+    if (
+      authorization?.startsWith('Bearer ') &&
+      this.tokenMatches(authorization.slice('Bearer '.length))
+    )
+      return true;
+    for (const part of (request.headers.cookie ?? '').split(';')) {
+      const separator = part.indexOf('=');
+      if (separator === -1 || part.slice(0, separator).trim() !== this.tokenCookie) continue;
+      if (this.tokenMatches(decodeURIComponent(part.slice(separator + 1).trim()))) return true;
+    }
+    return false;
+  }
+
+  /** `/?token=…`: remember the token in a cookie the page's scripts cannot read, then drop it from the address bar. */
+  private acceptTokenVisit(response: ServerResponse, token: string): void {
+    if (!this.tokenMatches(token))
+      return this.sendText(response, 401, 'That access token is not right.');
+    response.setHeader(
+      'Set-Cookie',
+      `${this.tokenCookie}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
+    );
+    response.setHeader('Location', '/');
+    response.setHeader('Cache-Control', 'no-store');
+    response.writeHead(303).end();
+  }
+
+  private async handleMethodCall(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+  ) {
+    const route = METHOD_ROUTE.exec(pathname);
+    const spec = route ? findContractMember(route[1]!, route[2]!) : undefined;
+    if (!route || spec?.kind !== 'method') {
+      return this.sendJson(
+        response,
+        404,
+        fail('invalid-argument', `Rounds has no method at ${pathname}.`),
+      );
+    }
+    if (request.method !== 'POST') return this.methodNotAllowed(response, 'POST');
+    // Demanding JSON keeps plain cross-site forms out: a browser cannot send it without asking first.
+    const contentType = request.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+      return this.sendJson(
+        response,
+        415,
+        fail('invalid-argument', 'Send the arguments as application/json.'),
+      );
+    }
+    const body = await readBody(request, MAX_BODY_BYTES);
+    if (body === null) {
+      response.setHeader('Connection', 'close');
+      return this.sendJson(
+        response,
+        413,
+        fail('invalid-argument', 'That request is larger than Rounds accepts (1 MB).'),
+      );
+    }
+    let args: unknown;
+    try {
+      args = JSON.parse(body);
+    } catch {
+      args = undefined;
+    }
+    if (!Array.isArray(args)) {
+      return this.sendJson(
+        response,
+        400,
+        fail('invalid-argument', 'The request body must be a JSON array of arguments.'),
+      );
+    }
+    const result = await invokeMember(this.options.backend, route[1]!, route[2]!, args);
+    this.sendJson(response, 200, result);
+  }
+
+  private openEventStream(response: ServerResponse): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      // The connection carries this one stream; closing it with the stream lets shutdown finish.
+      Connection: 'close',
+    });
+    response.write(': connected\n\n');
+    this.eventStreams.add(response);
+    const unsubscribe = subscribeAllEvents(this.options.backend, (member, payload) => {
+      response.write(
+        `event: ${member.serviceName}.${member.memberName}\ndata: ${JSON.stringify(payload)}\n\n`,
+      );
+    });
+    const keepAlive = setInterval(
+      () => response.write(': keep-alive\n\n'),
+      this.options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
+    );
+    // The response's `close`, not the request's: a request "closes" as soon as its body is read.
+    response.once('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      this.eventStreams.delete(response);
+    });
+  }
+
+  private async serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string) {
+    if (this.rendererRoot === null) {
+      return this.sendText(
+        response,
+        404,
+        'The Rounds interface has not been built yet: run `npm run build`, then start the host again.',
+      );
+    }
+    const file = await this.resolveStaticFile(pathname === '/' ? '/index.html' : pathname);
+    if (file === null) return this.sendText(response, 404, 'Not found.');
+    const content = await readFile(file);
+    response.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': content.length,
+      'Cache-Control': 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : content);
+  }
+
+  /**
+   * Maps a URL path to a file inside the renderer folder, or null. Decoding happens once, here;
+   * the result, symlinks resolved, must still lie inside the folder.
+   */
+  private async resolveStaticFile(pathname: string): Promise<string | null> {
+    const root = this.rendererRoot;
+    if (root === null) return null;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return null;
+    }
+    if (decoded.includes('\0')) return null;
+    const candidate = path.resolve(root, `.${decoded}`);
+    if (!isInside(root, candidate)) return null;
+    try {
+      const real = await realpath(candidate);
+      if (!isInside(root, real) || !(await stat(real)).isFile()) return null;
+      return real;
+    } catch {
+      return null;
+    }
+  }
+
+  private refuse(response: ServerResponse, isApi: boolean, status: number, message: string): void {
+    if (isApi) this.sendJson(response, status, fail('internal', message));
+    else this.sendText(response, status, message);
+  }
+
+  private methodNotAllowed(response: ServerResponse, allow: string): void {
+    response.setHeader('Allow', allow);
+    this.sendJson(response, 405, fail('invalid-argument', `Use ${allow} here.`));
+  }
+
+  private sendJson(response: ServerResponse, status: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    response.writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+    });
+    response.end(text);
+  }
+
+  private sendText(response: ServerResponse, status: number, message: string): void {
+    response.writeHead(status, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': Buffer.byteLength(message),
+    });
+    response.end(message);
+  }
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
+}
+
+/**
+ * Reads a request body as UTF-8, or null once it exceeds `limit` bytes. An oversized body is
+ * drained rather than cut off, so the client still receives the 413 answer.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    request.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.once('error', reject);
+  });
+}

@@ -1,0 +1,141 @@
+// Test support only: a Backend built from the contract whose methods record their calls, so the
+// transport tests cover every method the contract declares without knowing any service.
+import {
+  contract,
+  ok,
+  type ArgsOf,
+  type Backend,
+  type Contract,
+  type EventSpec,
+  type MethodSpec,
+  type PayloadOf,
+  type ServiceName,
+} from '@shared/contract';
+import { Emitter } from '../../../services/Emitter';
+
+/** Names of the methods (not events) of one service. */
+type MethodNames<S extends ServiceName> = {
+  [M in keyof Contract[S]['members']]: Contract[S]['members'][M] extends MethodSpec ? M : never;
+}[keyof Contract[S]['members']];
+
+/** Names of the events of one service. */
+type EventNames<S extends ServiceName> = {
+  [M in keyof Contract[S]['members']]: Contract[S]['members'][M] extends EventSpec ? M : never;
+}[keyof Contract[S]['members']];
+
+/**
+ * Valid arguments for every method. Typed from the contract, so adding a method without a sample
+ * here fails the type check, and the transport tests then cover it.
+ */
+export type SampleArguments = {
+  [S in ServiceName]: { [M in MethodNames<S>]: ArgsOf<Contract[S]['members'][M]> };
+};
+
+export const sampleArguments: SampleArguments = {
+  app: { info: [], notices: [], dismissNotice: [{ id: 'notice-1' }] },
+  feeds: {
+    add: [{ url: 'https://journal.example.org/feed.xml' }],
+    list: [],
+    remove: [{ id: 'feed-1' }],
+    refresh: [{ id: 'feed-1' }],
+  },
+  library: {
+    list: [{ filter: 'unread' }],
+    get: [{ id: 'item-1' }],
+    setRead: [{ id: 'item-1', read: true }],
+    setStarred: [{ id: 'item-1', starred: true }],
+  },
+};
+
+/** Sample arguments of `service.method`; throws when the table above lacks them. */
+export function sampleArgumentsOf(serviceName: string, memberName: string): unknown[] {
+  const samples = (sampleArguments as Record<string, Record<string, unknown[]>>)[serviceName]?.[
+    memberName
+  ];
+  if (!samples)
+    throw new Error(`Add sample arguments for ${serviceName}.${memberName} to recordingBackend.ts`);
+  return samples;
+}
+
+/** One call the recording backend received, with arguments as the method got them. */
+export interface RecordedCall {
+  member: string;
+  args: unknown[];
+}
+
+/** What a recorded method answers: its own qualified name, so a test sees which one ran. */
+export function recordedAnswer(qualifiedName: string) {
+  return ok({ answeredBy: qualifiedName });
+}
+
+/**
+ * Builds the recording backend. `overrides` replaces individual methods (keyed `service.method`),
+ * for instance with one that throws.
+ */
+export function createRecordingBackend(
+  overrides: Record<string, (...args: unknown[]) => unknown> = {},
+) {
+  const calls: RecordedCall[] = [];
+  const emitters = new Map<string, Emitter<unknown>>();
+  const backend: Record<string, Record<string, unknown>> = {};
+  for (const [serviceName, service] of Object.entries(contract)) {
+    const implementation: Record<string, unknown> = {};
+    for (const [memberName, spec] of Object.entries(service.members)) {
+      const qualifiedName = `${serviceName}.${memberName}`;
+      if (spec.kind === 'event') {
+        const emitter = new Emitter<unknown>();
+        emitters.set(qualifiedName, emitter);
+        implementation[memberName] = emitter.subscribe;
+      } else {
+        implementation[memberName] = async (...args: unknown[]) => {
+          calls.push({ member: qualifiedName, args });
+          const override = overrides[qualifiedName];
+          return override ? override(...args) : recordedAnswer(qualifiedName);
+        };
+      }
+    }
+    backend[serviceName] = implementation;
+  }
+
+  function emitterOf(qualifiedName: string): Emitter<unknown> {
+    const emitter = emitters.get(qualifiedName);
+    if (!emitter) throw new Error(`${qualifiedName} is not an event of the contract`);
+    return emitter;
+  }
+
+  return {
+    backend: backend as unknown as Backend,
+    calls,
+    /** Fires an event as the service would. */
+    emit: (qualifiedName: string, payload: unknown) => emitterOf(qualifiedName).fire(payload),
+    /** How many transports currently listen to an event. */
+    listenerCount: (qualifiedName: string) => emitterOf(qualifiedName).listenerCount,
+  };
+}
+
+/** A payload that satisfies `feeds.onDidRefresh`. */
+export const sampleRefreshEvent = {
+  done: 1,
+  total: 2,
+  outcome: { feedId: 'feed-1', newItems: 3, unchanged: false, error: null },
+};
+
+/** A payload for every event, typed from the contract like `sampleArguments`. */
+export type SamplePayloads = {
+  [S in ServiceName as EventNames<S> extends never ? never : S]: {
+    [E in EventNames<S>]: PayloadOf<Contract[S]['members'][E]>;
+  };
+};
+
+export const samplePayloads: SamplePayloads = {
+  feeds: { onDidRefresh: sampleRefreshEvent },
+};
+
+/** Sample payload of `service.event`; throws when the table above lacks it. */
+export function samplePayloadOf(serviceName: string, memberName: string): unknown {
+  const services = samplePayloads as Record<string, Record<string, unknown>>;
+  if (!services[serviceName] || !Object.hasOwn(services[serviceName], memberName)) {
+    throw new Error(`Add a sample payload for ${serviceName}.${memberName} to recordingBackend.ts`);
+  }
+  return services[serviceName][memberName];
+}

@@ -1,0 +1,135 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LowdbLibraryStore } from '../../adapters/storage/LowdbLibraryStore';
+import { LibraryMainService } from './LibraryMainService';
+import type { StoredFeed, StoredItem } from './LibraryStore';
+
+const FEED: StoredFeed = {
+  id: 'feed-1',
+  url: 'https://journal.example/rss',
+  title: 'Journal of Cardiology',
+  siteUrl: 'https://journal.example/',
+  addedAt: '2026-01-01T00:00:00.000Z',
+  lastFetchedAt: '2026-01-01T00:00:00.000Z',
+  lastError: null,
+  etag: null,
+  lastModified: null,
+  bodyHash: null,
+};
+
+function item(n: number): StoredItem {
+  return {
+    id: `item-${n}`,
+    feedId: FEED.id,
+    guid: `guid-${n}`,
+    title: `Article ${n}`,
+    link: `https://journal.example/articles/${n}`,
+    author: 'J. Doe',
+    publishedAt: `2026-01-0${n}T09:00:00.000Z`,
+    excerpt: `Excerpt ${n}`,
+    contentHtml: `<p>Body ${n}</p>`,
+    fetchedAt: '2026-01-09T00:00:00.000Z',
+  };
+}
+
+let dataDir: string;
+let store: LowdbLibraryStore;
+let library: LibraryMainService;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'rounds-library-'));
+  store = await LowdbLibraryStore.open(dataDir);
+  await store.saveFeed(FEED);
+  await store.putItems([item(1), item(2), item(3)]);
+  library = new LibraryMainService({ store });
+});
+
+afterEach(async () => {
+  await store.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('LibraryMainService', () => {
+  it('lists items newest first as summaries, without content or internal fields', async () => {
+    const result = await library.list({ filter: 'all', offset: 0, limit: 2 });
+
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        total: 3,
+        offset: 0,
+        items: [3, 2].map((n) => ({
+          id: `item-${n}`,
+          feedId: FEED.id,
+          title: `Article ${n}`,
+          link: `https://journal.example/articles/${n}`,
+          author: 'J. Doe',
+          publishedAt: `2026-01-0${n}T09:00:00.000Z`,
+          excerpt: `Excerpt ${n}`,
+          read: false,
+          starred: false,
+        })),
+      },
+    });
+  });
+
+  it('pages and filters by feed, unread and starred', async () => {
+    await library.setRead({ id: 'item-3', read: true });
+    await library.setStarred({ id: 'item-1', starred: true });
+
+    const secondPage = await library.list({ feedId: FEED.id, filter: 'all', offset: 2, limit: 2 });
+    const unread = await library.list({ filter: 'unread', offset: 0, limit: 10 });
+    const starred = await library.list({ filter: 'starred', offset: 0, limit: 10 });
+    const otherFeed = await library.list({ feedId: 'other', filter: 'all', offset: 0, limit: 10 });
+
+    expect(secondPage.ok && secondPage.value.items.map((i) => i.id)).toEqual(['item-1']);
+    expect(secondPage.ok && secondPage.value.offset).toBe(2);
+    expect(unread.ok && unread.value.items.map((i) => i.id)).toEqual(['item-2', 'item-1']);
+    expect(starred.ok && starred.value.items.map((i) => i.id)).toEqual(['item-1']);
+    expect(otherFeed).toEqual({ ok: true, value: { items: [], total: 0, offset: 0 } });
+  });
+
+  it('returns one item with its content and its feed’s title', async () => {
+    const result = await library.get({ id: 'item-2' });
+
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        id: 'item-2',
+        title: 'Article 2',
+        contentHtml: '<p>Body 2</p>',
+        feedTitle: 'Journal of Cardiology',
+      },
+    });
+    expect(result.ok && 'guid' in result.value).toBe(false);
+  });
+
+  it('keeps read and starred marks on disk once the call resolves', async () => {
+    expect(await library.setRead({ id: 'item-1', read: true })).toEqual({
+      ok: true,
+      value: { id: 'item-1', read: true },
+    });
+    expect(await library.setStarred({ id: 'item-1', starred: true })).toEqual({
+      ok: true,
+      value: { id: 'item-1', starred: true },
+    });
+    await store.close();
+
+    store = await LowdbLibraryStore.open(dataDir);
+    const reopened = await new LibraryMainService({ store }).get({ id: 'item-1' });
+    expect(reopened).toMatchObject({ ok: true, value: { read: true, starred: true } });
+  });
+
+  it('answers not-found for an item that is not in the library', async () => {
+    const gone = {
+      ok: false,
+      code: 'not-found',
+      message: 'That article is no longer in your library.',
+    };
+    expect(await library.get({ id: 'missing' })).toEqual(gone);
+    expect(await library.setRead({ id: 'missing', read: true })).toEqual(gone);
+    expect(await library.setStarred({ id: 'missing', starred: true })).toEqual(gone);
+  });
+});

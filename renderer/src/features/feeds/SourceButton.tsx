@@ -1,0 +1,50 @@
+import { useId } from 'react';
+
+export interface SourceButtonProps {
+  /** The source's name; it is the button's whole accessible name. */
+  label: string;
+  count: number;
+  /** How the count reads aloud, e.g. "12 unread". */
+  countDescription: string;
+  selected: boolean;
+  /** Why the feed's last refresh failed, shown as a badge with the message as its tooltip. */
+  problem?: string | null;
+  onSelect: () => void;
+}
+
+/**
+ * One row of the sources pane. The count and the error badge are described rather than named,
+ * so the button is called exactly what the source is called.
+ */
+export function SourceButton({
+  label,
+  count,
+  countDescription,
+  selected,
+  problem,
+  onSelect,
+}: SourceButtonProps) {
+  const descriptionId = useId();
+  return (
+    <button
+      type="button"
+      className="source-button"
+      aria-current={selected ? 'page' : undefined}
+      aria-describedby={descriptionId}
+      onClick={onSelect}
+    >
+      <span className="source-name">{label}</span>
+      {problem ? (
+        <span className="feed-error-badge" title={problem} aria-hidden="true">
+          !
+        </span>
+      ) : null}
+      <span className="source-count" aria-hidden="true">
+        {count > 0 ? count.toLocaleString() : ''}
+      </span>
+      <span id={descriptionId} hidden>
+        {problem ? `${countDescription}. Last refresh failed: ${problem}` : countDescription}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ItemDetail } from '@shared/contract';
+import { useMemo } from 'react';
+import { formatFullDate } from '../../ui/formatDate';
+import type { ItemFlags } from './ItemFlagStore';
+import { isDisplayableHref } from './isDisplayableHref';
+import { sanitizeForDisplay } from './sanitizeForDisplay';
+
+export interface ItemReaderProps {
+  item: ItemDetail;
+  flags: ItemFlags;
+  onToggleRead: () => void;
+  onToggleStar: () => void;
+}
+
+/** One item in full: title, byline, actions and its content, sanitised once more for display. */
+export function ItemReader({ item, flags, onToggleRead, onToggleStar }: ItemReaderProps) {
+  const html = useMemo(() => sanitizeForDisplay(item.contentHtml), [item.contentHtml]);
+  const link = item.link !== null && isDisplayableHref(item.link) ? item.link : null;
+
+  return (
+    <div className="reader-scroll">
+      <header className="reader-header">
+        <div className="reader-actions">
+          <button type="button" className="button" onClick={onToggleRead}>
+            {flags.read ? 'Mark as unread' : 'Mark as read'}
+          </button>
+          <button
+            type="button"
+            className="button star-button"
+            aria-pressed={flags.starred}
+            onClick={onToggleStar}
+          >
+            <span className="star-glyph" aria-hidden="true">
+              {flags.starred ? '★' : '☆'}
+            </span>
+            {flags.starred ? 'Unstar' : 'Star'}
+          </button>
+          {link !== null ? (
+            <a className="button" href={link} target="_blank" rel="noopener noreferrer">
+              Open in browser
+            </a>
+          ) : null}
+        </div>
+        <h1 className="reader-title">{item.title}</h1>
+        <p className="reader-byline">
+          <span className="reader-feed">{item.feedTitle}</span>
+          {item.author ? <span className="reader-author">{item.author}</span> : null}
+          <time className="reader-date" dateTime={item.publishedAt ?? undefined}>
+            {formatFullDate(item.publishedAt)}
+          </time>
+        </p>
+      </header>
+      {html.trim() !== '' ? (
+        <div className="reader-content" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <div className="reader-content">
+          <p>{item.excerpt || 'This item has no text of its own.'}</p>
+          {link !== null ? (
+            <p className="reader-note">Open it in the browser to read the full article.</p>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}

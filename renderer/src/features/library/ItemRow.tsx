@@ -1,0 +1,79 @@
+import type { ItemSummary } from '@shared/contract';
+import type { CSSProperties } from 'react';
+import { formatFullDate, formatRelativeDate } from '../../ui/formatDate';
+import type { ItemFlags } from './ItemFlagStore';
+
+export interface ItemRowProps {
+  id: string;
+  item: ItemSummary;
+  flags: ItemFlags;
+  feedTitle: string;
+  index: number;
+  total: number;
+  selected: boolean;
+  now: Date;
+  style: CSSProperties;
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+}
+
+/**
+ * One item in the list. Its accessible name is spelled out rather than left to the layout: the
+ * title first, then the feed and the date, then "unread" and "starred", which the dot and the
+ * star only show.
+ */
+export function ItemRow({
+  id,
+  item,
+  flags,
+  feedTitle,
+  index,
+  total,
+  selected,
+  now,
+  style,
+  onSelect,
+  onOpen,
+}: ItemRowProps) {
+  const date = formatRelativeDate(item.publishedAt, now);
+  const name = [
+    item.title,
+    feedTitle,
+    date,
+    flags.read ? '' : 'unread',
+    flags.starred ? 'starred' : '',
+  ]
+    .filter((part) => part !== '')
+    .join(', ');
+  const classes = ['item-row'];
+  if (selected) classes.push('is-selected');
+  if (!flags.read) classes.push('is-unread');
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-label={name}
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className={classes.join(' ')}
+      style={style}
+      onClick={() => onSelect(index)}
+      onDoubleClick={() => onOpen(index)}
+    >
+      <span className="item-row-title">{item.title}</span>
+      <span className="item-row-meta">
+        <span className="item-row-feed">{feedTitle}</span>
+        <time
+          className="item-row-date"
+          dateTime={item.publishedAt ?? undefined}
+          title={item.publishedAt ? formatFullDate(item.publishedAt) : undefined}
+        >
+          {date}
+        </time>
+      </span>
+      <span className="item-row-unread" />
+      <span className="item-row-star">{flags.starred ? '★' : null}</span>
+    </div>
+  );
+}

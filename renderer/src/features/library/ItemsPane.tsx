@@ -1,0 +1,114 @@
+import type { FeedSummary, ItemFilter } from '@shared/contract';
+import { useId, type ReactNode } from 'react';
+import { EmptyState } from '../../ui/EmptyState';
+import { formatRelativeDate } from '../../ui/formatDate';
+import type { FlaggedItem, ItemFlags } from './ItemFlagStore';
+import { ItemList } from './ItemList';
+import type { ItemSource } from './ItemSource';
+import type { ItemList as ItemListData } from './useItems';
+
+export interface ItemsPaneProps {
+  title: string;
+  source: ItemSource;
+  /** The selected feed, when the source is one, for its last refresh error. */
+  feed: FeedSummary | undefined;
+  items: ItemListData;
+  selectedId: string | null;
+  selectedIndex: number;
+  flagsOf: (item: FlaggedItem) => ItemFlags;
+  feedTitleOf: (feedId: string) => string;
+  now: Date;
+  /** Shown instead of the list when there are no feeds at all. */
+  noFeeds: ReactNode | null;
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+}
+
+const NOTHING_IN_VIEW: Record<ItemFilter, { title: string; text: string }> = {
+  all: { title: 'No items yet', text: 'Refresh to fetch the latest items from your feeds.' },
+  unread: { title: 'All caught up', text: 'There are no unread items.' },
+  starred: { title: 'Nothing starred', text: 'Star an item to keep it here for journal club.' },
+};
+
+/** The middle pane: the selected source's name and count, and its items newest first. */
+export function ItemsPane({
+  title,
+  source,
+  feed,
+  items,
+  selectedId,
+  selectedIndex,
+  flagsOf,
+  feedTitleOf,
+  now,
+  noFeeds,
+  onSelect,
+  onOpen,
+}: ItemsPaneProps) {
+  const headingId = useId();
+  const total = items.total;
+
+  let body: ReactNode;
+  if (noFeeds !== null) {
+    body = noFeeds;
+  } else if (total === null) {
+    body = items.error ? (
+      <div className="pane-problem" role="alert">
+        <p>The items could not be loaded. {items.error}</p>
+        <button type="button" className="button" onClick={() => void items.reload()}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <p className="pane-loading">Loading items…</p>
+    );
+  } else if (total === 0) {
+    const empty =
+      source.kind === 'feed'
+        ? { title: 'No items in this feed', text: 'New items appear here after a refresh.' }
+        : NOTHING_IN_VIEW[source.view];
+    body = (
+      <EmptyState title={empty.title} level={3}>
+        <p>{empty.text}</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <ItemList
+        items={items}
+        total={total}
+        labelledBy={headingId}
+        selectedId={selectedId}
+        selectedIndex={selectedIndex}
+        flagsOf={flagsOf}
+        feedTitleOf={feedTitleOf}
+        now={now}
+        onSelect={onSelect}
+        onOpen={onOpen}
+      />
+    );
+  }
+
+  return (
+    <section className="pane items-pane" aria-label="Items">
+      {noFeeds === null ? (
+        <div className="pane-header items-header">
+          <h2 id={headingId} className="pane-title">
+            {title}
+          </h2>
+          {total !== null ? (
+            <span className="pane-subtitle">
+              {total === 1 ? '1 item' : `${total.toLocaleString()} items`}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {feed?.lastError ? (
+        <p className="feed-problem">
+          Last refresh failed {formatRelativeDate(feed.lastError.at, now)}: {feed.lastError.message}
+        </p>
+      ) : null}
+      {body}
+    </section>
+  );
+}

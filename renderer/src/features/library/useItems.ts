@@ -1,0 +1,63 @@
+import type { ItemSummary } from '@shared/contract';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { api } from '../../ipc/api';
+import type { RowRange } from '../../ui/visibleRange';
+import { ItemPager, indexOfItem, itemAtIndex } from './ItemPager';
+import type { ItemQuery } from './ItemSource';
+
+/** Items fetched per `library.list` call: a few screens' worth, far below the contract's cap. */
+const PAGE_SIZE = 100;
+
+/** The item list of one query, loaded page by page as rows come into view. */
+export interface ItemList {
+  /** Rows in the list; null while the first page is loading. */
+  total: number | null;
+  error: string | null;
+  itemAt: (index: number) => ItemSummary | undefined;
+  indexOf: (id: string) => number;
+  /** Loads the pages under these rows. */
+  requestRows: (span: RowRange) => void;
+  loadItemAt: (index: number) => Promise<ItemSummary | undefined>;
+  setMembership: (id: string, matchesQuery: boolean) => void;
+  reload: () => Promise<void>;
+}
+
+/** Pages through `api.library.list` for a query; a new query starts a new list. */
+export function useItems(query: ItemQuery): ItemList {
+  const { feedId, filter } = query;
+  const pager = useMemo(
+    () =>
+      new ItemPager(
+        (offset, limit) => api.library.list({ feedId, filter, offset, limit }),
+        PAGE_SIZE,
+      ),
+    [feedId, filter],
+  );
+  const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
+
+  // The list only asks for rows once it knows how many there are, so the first page is fetched here.
+  useEffect(() => {
+    pager.request({ start: 0, end: PAGE_SIZE });
+  }, [pager]);
+
+  const itemAt = useCallback((index: number) => itemAtIndex(snapshot, index), [snapshot]);
+  const indexOf = useCallback((id: string) => indexOfItem(snapshot, id), [snapshot]);
+  const requestRows = useCallback((span: RowRange) => pager.request(span), [pager]);
+  const loadItemAt = useCallback((index: number) => pager.loadItemAt(index), [pager]);
+  const setMembership = useCallback(
+    (id: string, matchesQuery: boolean) => pager.setMembership(id, matchesQuery),
+    [pager],
+  );
+  const reload = useCallback(() => pager.reload(), [pager]);
+
+  return {
+    total: snapshot.total,
+    error: snapshot.error,
+    itemAt,
+    indexOf,
+    requestRows,
+    loadItemAt,
+    setMembership,
+    reload,
+  };
+}

@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** A short message about something that went wrong in the background. */
+export interface Toast {
+  id: number;
+  message: string;
+}
+
+/** How long a toast stays before it leaves on its own; long enough to read two sentences. */
+const TOAST_LIFETIME_MS = 8_000;
+
+/** Error toasts: `showError` adds one, each disappears after a while or when dismissed. */
+export function useToasts() {
+  const [toasts, setToasts] = useState<readonly Toast[]>([]);
+  const nextId = useRef(1);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+
+  const dismiss = useCallback((id: number) => {
+    const timer = timers.current.get(id);
+    if (timer !== undefined) clearTimeout(timer);
+    timers.current.delete(id);
+    setToasts((current) => current.filter((toast) => toast.id !== id));
+  }, []);
+
+  const showError = useCallback(
+    (message: string) => {
+      const id = nextId.current;
+      nextId.current += 1;
+      setToasts((current) => [...current, { id, message }]);
+      timers.current.set(
+        id,
+        setTimeout(() => dismiss(id), TOAST_LIFETIME_MS),
+      );
+    },
+    [dismiss],
+  );
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    };
+  }, []);
+
+  return { toasts, showError, dismiss };
+}

@@ -1,0 +1,70 @@
+import { FEED_FAILURE_CODES, type FeedError } from '@shared/contract';
+import {
+  LIBRARY_SCHEMA_VERSION,
+  type FeedRecord,
+  type FeedsDocument,
+  type Repaired,
+} from './libraryDocuments';
+import {
+  EPOCH_ISO,
+  isPlainRecord,
+  isoDateOrNull,
+  listIn,
+  nonEmptyText,
+  nullableText,
+  repairUniqueRecords,
+} from './repairPrimitives';
+
+const FAILURE_CODES: readonly string[] = FEED_FAILURE_CODES;
+
+/**
+ * Makes one stored subscription usable: fills missing fields with neutral defaults and
+ * normalises dates. Returns null only when the record cannot identify a feed (no id or no URL).
+ * Never throws.
+ */
+export function repairFeedRecord(raw: unknown): FeedRecord | null {
+  if (!isPlainRecord(raw)) return null;
+  const id = nonEmptyText(raw.id);
+  const url = nullableText(raw.url);
+  if (id === null || url === null) return null;
+  const lastFetchedAt = isoDateOrNull(raw.lastFetchedAt);
+  return {
+    id,
+    url,
+    title: nullableText(raw.title) ?? url,
+    siteUrl: nullableText(raw.siteUrl),
+    addedAt: isoDateOrNull(raw.addedAt) ?? lastFetchedAt ?? EPOCH_ISO,
+    lastFetchedAt,
+    lastError: repairFeedError(raw.lastError),
+    etag: nullableText(raw.etag),
+    lastModified: nullableText(raw.lastModified),
+    bodyHash: nullableText(raw.bodyHash),
+  };
+}
+
+// A damaged error is dropped rather than guessed at: it only describes the last refresh, and the
+// next refresh replaces it anyway.
+function repairFeedError(raw: unknown): FeedError | null {
+  if (!isPlainRecord(raw)) return null;
+  const code = raw.code;
+  if (typeof code !== 'string' || !FAILURE_CODES.includes(code)) return null;
+  return {
+    code: code as FeedError['code'],
+    message: nullableText(raw.message) ?? 'The last refresh failed.',
+    at: isoDateOrNull(raw.at) ?? EPOCH_ISO,
+  };
+}
+
+/**
+ * Repairs and migrates a parsed `feeds.json` of any version: keeps every usable subscription,
+ * drops records without an id or URL and later duplicates of an id. Never throws.
+ */
+export function repairFeedsDocument(raw: unknown): Repaired<FeedsDocument> {
+  const list = listIn(raw, 'feeds');
+  const { records: feeds, dropped } = repairUniqueRecords(list, repairFeedRecord);
+  return {
+    document: { schemaVersion: LIBRARY_SCHEMA_VERSION, feeds },
+    dropped,
+    recognized: list !== null,
+  };
+}
