@@ -41,6 +41,8 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicyPlugin()],
     build: {
       outDir: 'out/renderer',
+      // The host serves this bundle over HTTP too (a ward PC, a meeting-room server): ship it small.
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },
