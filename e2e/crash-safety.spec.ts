@@ -1,27 +1,22 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures/test';
-import { chooseTarget } from './fixtures/appTarget';
-import { callHost, rssWithItems } from './fixtures/hostApi';
+import { rssWithItems } from './fixtures/hostApi';
 
 interface ItemPage {
   items: { id: string; read: boolean; starred: boolean }[];
   total: number;
 }
 
-test('a host killed with SIGKILL during a burst of writes keeps every write it acknowledged', async ({
+test('a backend killed with SIGKILL during a burst of writes keeps every write it acknowledged', async ({
   startApp,
   feedServer,
 }) => {
-  test.skip(chooseTarget() !== 'host', 'This journey signals the host process directly.');
   feedServer.setRoute('/burst.xml', { body: rssWithItems('Burst', 400) });
 
   const { app } = await startApp();
-  const baseUrl = app.baseUrl!;
-  expect((await callHost(baseUrl, 'feeds.add', [{ url: feedServer.url('/burst.xml') }])).ok).toBe(
-    true,
-  );
-  const page = await callHost<ItemPage>(baseUrl, 'library.list', [{ limit: 500 }]);
+  expect((await app.call('feeds.add', [{ url: feedServer.url('/burst.xml') }])).ok).toBe(true);
+  const page = await app.call<ItemPage>('library.list', [{ limit: 500 }]);
   if (!page.ok) throw new Error(page.message);
   const ids = page.value.items.map((item) => item.id);
   expect(ids).toHaveLength(400);
@@ -40,7 +35,7 @@ test('a host killed with SIGKILL during a burst of writes keeps every write it a
       const write = writes[next++]!;
       const method = write.flag === 'read' ? 'library.setRead' : 'library.setStarred';
       try {
-        const result = await callHost(baseUrl, method, [{ id: write.id, [write.flag]: true }]);
+        const result = await app.call(method, [{ id: write.id, [write.flag]: true }]);
         if (result.ok) acknowledged.push(write);
       } catch {
         return; // the process died under this call: not acknowledged
@@ -56,7 +51,7 @@ test('a host killed with SIGKILL during a burst of writes keeps every write it a
 
   const restarted = await startApp();
   await restarted.rounds.waitUntilReady();
-  const after = await callHost<ItemPage>(restarted.app.baseUrl!, 'library.list', [{ limit: 500 }]);
+  const after = await restarted.app.call<ItemPage>('library.list', [{ limit: 500 }]);
   if (!after.ok) throw new Error(after.message);
   const byId = new Map(after.value.items.map((item) => [item.id, item]));
   expect(byId.size).toBe(400);
