@@ -16,7 +16,12 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           host: resolve(__dirname, 'electron/host/index.ts'),
+          // Started by WorkerFeedParser as out/main/feedParserWorker.js, beside the bundle.
+          feedParserWorker: resolve(__dirname, 'electron/adapters/feeds/feedParserWorker.ts'),
         },
+        // Shared chunks sit beside the entries (not in chunks/), so code in any of them finds
+        // the worker at `./feedParserWorker.js` relative to its own import.meta.url.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

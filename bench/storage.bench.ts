@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import type { LowdbLibraryStore } from '../electron/adapters/storage/LowdbLibraryStore';
 import type { StoredFeed, StoredItem } from '../electron/services/library/LibraryStore';
+import { newFeedRecord } from '../shared/domain/library/newFeedRecord';
 
 /** One measurement, printed as one JSON line. */
 export interface BenchResult {
@@ -91,18 +92,20 @@ function buildLibrary(
   const now = Date.UTC(2026, 10, 25);
   for (let f = 0; f * ITEMS_PER_FEED < itemCount; f += 1) {
     const feedId = hex(`feed-${seed}-${f}`, 16);
-    feeds.push({
-      id: feedId,
-      url: `https://journal-${f}.example/rss`,
-      title: `${sentence(next, 20)} Journal`,
-      siteUrl: `https://journal-${f}.example`,
-      addedAt: new Date(now - 400 * 86_400_000).toISOString(),
-      lastFetchedAt: new Date(now).toISOString(),
-      lastError: null,
-      etag: `"${hex(feedId, 12)}"`,
-      lastModified: new Date(now).toUTCString(),
-      bodyHash: hex(`${feedId}-body`, 64),
-    });
+    feeds.push(
+      newFeedRecord({
+        id: feedId,
+        url: `https://journal-${f}.example/rss`,
+        title: `${sentence(next, 20)} Journal`,
+        siteUrl: `https://journal-${f}.example`,
+        addedAt: new Date(now - 400 * 86_400_000).toISOString(),
+        lastFetchedAt: new Date(now).toISOString(),
+        lastError: null,
+        etag: `"${hex(feedId, 12)}"`,
+        lastModified: new Date(now).toUTCString(),
+        bodyHash: hex(`${feedId}-body`, 64),
+      }),
+    );
     const feedItems: StoredItem[] = [];
     const count = Math.min(ITEMS_PER_FEED, itemCount - f * ITEMS_PER_FEED);
     for (let i = 0; i < count; i += 1) {

@@ -1,11 +1,15 @@
 import type { AppInfo, Backend } from '@shared/contract';
 import { HttpFeedFetcher } from '../adapters/feeds/HttpFeedFetcher';
-import { RssFeedParser } from '../adapters/feeds/RssFeedParser';
+import { WorkerFeedParser } from '../adapters/feeds/WorkerFeedParser';
 import { DataFolderLock } from '../adapters/storage/DataFolderLock';
 import { LowdbLibraryStore } from '../adapters/storage/LowdbLibraryStore';
+import { OpmlFileCatalogue } from '../adapters/catalogue/OpmlFileCatalogue';
+import { Xml2jsOpmlReader } from '../adapters/opml/Xml2jsOpmlReader';
 import { AppMainService } from '../services/app/AppMainService';
 import { FeedMainService } from '../services/feeds/FeedMainService';
+import { RefreshScheduler } from '../services/feeds/RefreshScheduler';
 import { LibraryMainService } from '../services/library/LibraryMainService';
+import { SourcesMainService } from '../services/sources/SourcesMainService';
 
 /** What both composition roots (Electron main and the host) need to build the backend. */
 export interface BackendOptions {
@@ -39,7 +43,10 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   const fetcher = new HttpFeedFetcher({
     userAgent: `Rounds/${options.version} (desktop journal club)`,
   });
-  const feeds = new FeedMainService({ store, fetcher, parser: new RssFeedParser(), clock });
+  // Parsing runs in worker threads: a huge or hostile feed must not stall the app's thread.
+  const parser = new WorkerFeedParser();
+  const feeds = new FeedMainService({ store, fetcher, parser, clock });
+  const scheduler = new RefreshScheduler({ refresher: feeds });
   const backend: Backend = {
     app: new AppMainService({
       store,
@@ -47,13 +54,30 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     }),
     feeds,
     library: new LibraryMainService({ store }),
+    sources: new SourcesMainService({
+      store,
+      reader: new Xml2jsOpmlReader(),
+      catalogue: OpmlFileCatalogue.bundled(),
+      clock,
+      // Imported feeds are fetched in the background: the import answers before they are.
+      refreshFeeds: (feedIds) => {
+        for (const id of feedIds) {
+          feeds.refresh({ id }).catch((error: unknown) => {
+            console.error(`[rounds] the first refresh of imported feed ${id} failed`, error);
+          });
+        }
+      },
+    }),
   };
+  scheduler.start();
   let closing: Promise<void> | undefined;
   return {
     backend,
     close: () => {
       closing ??= (async () => {
         feeds.dispose();
+        await scheduler.stop();
+        await parser.close();
         await store.close();
         await lock.release();
       })();

@@ -7,8 +7,16 @@ export const FEED_FAILURE_CODES = [
   'unreachable',
   'timeout',
   'http-error',
+  /** 429, or 503 with Retry-After: the server asked Rounds to come back later. */
+  'rate-limited',
+  /** A redirect pointed back to an address already visited, or there were too many. */
+  'redirect-loop',
   'too-large',
   'not-a-feed',
+  /** It is a feed, but its XML is broken beyond repair. */
+  'malformed-feed',
+  /** The feed asked for entity expansion or external entities, which Rounds refuses. */
+  'unsafe-xml',
   'duplicate',
   'not-found',
   /** Something unexpected went wrong inside Rounds (logged with the feed and the stage). */
@@ -41,6 +49,14 @@ export interface FeedSummary {
   lastError: FeedError | null;
   itemCount: number;
   unreadCount: number;
+  /** Folder path, outermost first; empty at the top level. */
+  folder: string[];
+  tags: string[];
+  refreshIntervalMinutes: number;
+  /** ISO 8601 UTC of the next background fetch, later than usual after failures or Retry-After. */
+  nextRefreshAt: string | null;
+  /** Failed refreshes in a row (0 when the last one worked). */
+  consecutiveFailures: number;
 }
 
 /** The outcome of refreshing one feed. */
@@ -85,8 +101,12 @@ export const feedsContract = service('feeds', {
       'unreachable',
       'timeout',
       'http-error',
+      'rate-limited',
+      'redirect-loop',
       'too-large',
       'not-a-feed',
+      'malformed-feed',
+      'unsafe-xml',
       'duplicate',
     ],
   }),
@@ -100,6 +120,26 @@ export const feedsContract = service('feeds', {
   /** Refreshes one feed (`id`) or all of them; resolves when done with one outcome per feed. */
   refresh: method<FeedRefreshOutcome[]>()({
     args: z.tuple([z.object({ id: feedId.optional() })]),
+    errors: ['not-found'],
+  }),
+  /** Stops the refresh in progress: feeds not yet started are left for the next one. */
+  cancelRefresh: method<{ cancelled: boolean }>()({ args: z.tuple([]) }),
+  /** Renames a feed, files it in a folder, tags it or changes how often it is refreshed. */
+  update: method<FeedSummary>()({
+    args: z.tuple([
+      z.object({
+        id: feedId,
+        title: z.string().trim().min(1).max(300).optional(),
+        folder: z.array(z.string().trim().min(1).max(200)).max(8).optional(),
+        tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+        refreshIntervalMinutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(7 * 24 * 60)
+          .optional(),
+      }),
+    ]),
     errors: ['not-found'],
   }),
   /** Fires once per feed as a refresh progresses. */

@@ -2,17 +2,20 @@ import { appContract } from './app';
 import type { ServiceClient, ServiceImplementation } from './define';
 import { feedsContract } from './feeds';
 import { libraryContract } from './library';
+import { sourcesContract } from './sources';
 
 export * from './define';
 export * from './app';
 export * from './feeds';
 export * from './library';
+export * from './sources';
 
 /** Every service of the backend, keyed by service name. Both transports are built from this. */
 export const contract = {
   app: appContract,
   feeds: feedsContract,
   library: libraryContract,
+  sources: sourcesContract,
 } as const;
 
 /** The whole contract's type. */

@@ -16,6 +16,61 @@ export interface ItemSummary {
   excerpt: string;
   read: boolean;
   starred: boolean;
+  /** Every author the feed names, in order (`author` is the shortened line). */
+  authors: string[];
+  /** The journal, when the feed names it. */
+  journal: string | null;
+  /** The paper's identifiers, normalised (DOI lower-case); all null for posts and news. */
+  paperIds: PaperIdentifiers;
+  /**
+   * Every feed that carries this paper, in the order they published it (just this item's own
+   * feed for a post). The overall list shows a paper once however many feeds carry it, as its
+   * first published copy; read and starred apply to every copy.
+   */
+  sources: ItemSource[];
+  /** How many colleagues' posts cite this paper ("discussed by 2 colleagues"); 0 for posts. */
+  discussedBy: number;
+}
+
+/** DOI, PubMed id and arXiv id of a paper. */
+export interface PaperIdentifiers {
+  /** Lower-case, without `https://doi.org/` or `doi:`. */
+  doi: string | null;
+  pmid: string | null;
+  /** Without version (`2401.01234`, `hep-th/9901001`). */
+  arxiv: string | null;
+}
+
+/** One feed's copy of a paper. */
+export interface ItemSource {
+  /** The copy's own item id (any copy's id opens and marks the same paper). */
+  itemId: string;
+  feedId: string;
+  feedTitle: string;
+  /** The copy's web address, or null. */
+  link: string | null;
+}
+
+/** A colleague's post that cites a paper; the post is also listed on its own. */
+export interface ItemDiscussion {
+  itemId: string;
+  feedTitle: string;
+  author: string | null;
+  excerpt: string;
+  link: string | null;
+  /** ISO 8601 UTC, or null. */
+  publishedAt: string | null;
+}
+
+/** A preprint's published version, or a published paper's preprint, as the publisher says. */
+export interface LinkedPaperVersion {
+  /** `published-version`: this item is the preprint; `preprint`: this item is the journal's. */
+  relation: 'published-version' | 'preprint';
+  /** The other version's DOI; null for an arXiv preprint known by its arXiv id only. */
+  doi: string | null;
+  /** The other version's item when it is in the library, else null. */
+  itemId: string | null;
+  title: string | null;
 }
 
 /** One item as the reader shows it. */
@@ -23,6 +78,9 @@ export interface ItemDetail extends ItemSummary {
   /** Sanitised at ingest; the renderer sanitises it again before display. */
   contentHtml: string;
   feedTitle: string;
+  /** Colleagues' posts citing this paper, newest first. */
+  discussions: ItemDiscussion[];
+  linkedVersion: LinkedPaperVersion | null;
 }
 
 /** Which items a list shows. */
@@ -45,7 +103,10 @@ export const MAX_PAGE_SIZE = 500;
  * The `library` service: stored items and the user's reading state. Works with the network off.
  */
 export const libraryContract = service('library', {
-  /** Lists items newest first, optionally for one feed and only unread or starred ones. */
+  /**
+   * Lists items newest first, optionally for one feed and only unread or starred ones. Overall,
+   * a paper carried by several feeds is one row (with every source); a feed's list has its copy.
+   */
   list: method<ItemPage>()({
     args: z.tuple([
       z.object({
@@ -61,12 +122,12 @@ export const libraryContract = service('library', {
     args: z.tuple([z.object({ id: itemId })]),
     errors: ['not-found'],
   }),
-  /** Marks an item read or unread; resolves once the change is on disk. */
+  /** Marks an item (every feed's copy of its paper) read or unread; resolves once on disk. */
   setRead: method<{ id: string; read: boolean }>()({
     args: z.tuple([z.object({ id: itemId, read: z.boolean() })]),
     errors: ['not-found'],
   }),
-  /** Stars or unstars an item; resolves once the change is on disk. */
+  /** Stars or unstars an item (every copy of its paper); resolves once the change is on disk. */
   setStarred: method<{ id: string; starred: boolean }>()({
     args: z.tuple([z.object({ id: itemId, starred: z.boolean() })]),
     errors: ['not-found'],

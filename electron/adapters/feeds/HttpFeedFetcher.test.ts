@@ -204,11 +204,11 @@ describe('HttpFeedFetcher', () => {
     });
 
     expect(
-      expectFailure(await fetcher.fetch(`${server.url}/a`, NO_VALIDATORS), 'http-error'),
+      expectFailure(await fetcher.fetch(`${server.url}/a`, NO_VALIDATORS), 'redirect-loop'),
     ).toMatch(/loop/);
     expect(
-      expectFailure(await fetcher.fetch(`${server.url}/hop0`, NO_VALIDATORS), 'http-error'),
-    ).toBe('The address redirected more than 5 times.');
+      expectFailure(await fetcher.fetch(`${server.url}/hop0`, NO_VALIDATORS), 'redirect-loop'),
+    ).toBe('The address redirected more than 5 times without reaching the feed.');
   });
 
   it('refuses to follow a redirect to anything but http or https', async () => {
@@ -235,6 +235,56 @@ describe('HttpFeedFetcher', () => {
     expect(
       expectFailure(await fetcher.fetch(`${server.url}/broken`, NO_VALIDATORS), 'http-error'),
     ).toBe('The server answered 500 Internal Server Error.');
+  });
+
+  it('reads Retry-After of a 429 or 503 as seconds or as a date on the server’s clock', async () => {
+    const server = await serve((req, res) => {
+      if (req.url === '/seconds') res.writeHead(429, { 'retry-after': '120' });
+      else if (req.url === '/date')
+        res.writeHead(503, {
+          date: 'Sun, 01 Feb 2026 08:00:00 GMT',
+          'retry-after': 'Sun, 01 Feb 2026 09:30:00 GMT',
+        });
+      else if (req.url === '/week') res.writeHead(429, { 'retry-after': String(7 * 86_400) });
+      else if (req.url === '/bare') res.writeHead(429);
+      else res.writeHead(503);
+      res.end();
+    });
+    const fetchPath = (path: string) => fetcher.fetch(`${server.url}${path}`, NO_VALIDATORS);
+
+    expect(await fetchPath('/seconds')).toEqual({
+      kind: 'failed',
+      code: 'rate-limited',
+      message:
+        'The server answered 429 Too Many Requests and asked Rounds to wait 2 minutes before asking again.',
+      retryAfterSeconds: 120,
+    });
+    expect(await fetchPath('/date')).toMatchObject({
+      code: 'rate-limited',
+      retryAfterSeconds: 90 * 60,
+    });
+    expect(await fetchPath('/week')).toMatchObject({ retryAfterSeconds: 24 * 60 * 60 });
+    const bare = await fetchPath('/bare');
+    expect(bare).toMatchObject({ code: 'rate-limited' });
+    expect(bare).not.toHaveProperty('retryAfterSeconds');
+    // An outage that does not say when it ends is an ordinary error, backed off as usual.
+    expect(await fetchPath('/outage')).toMatchObject({ code: 'http-error' });
+  });
+
+  it('stops a body that never ends at the size cap and closes the connection', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const pump = () => {
+        while (res.write(chunk));
+      };
+      res.on('drain', pump);
+      pump();
+    });
+    const capped = new HttpFeedFetcher({ userAgent: 'test', maxBodyBytes: 1024 * 1024 });
+
+    expectFailure(await capped.fetch(server.url, NO_VALIDATORS), 'too-large');
+    await server.allSocketsClosed();
   });
 
   it('times out quickly on a server that never answers and closes the socket', async () => {

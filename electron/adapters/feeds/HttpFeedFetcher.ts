@@ -31,6 +31,8 @@ const ACCEPT =
 // fetch decompresses these itself; br must be asked for explicitly (the default is gzip, deflate).
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+// A server may ask for a long pause, but a feed silenced for days looks dead to the reader.
+const MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
 
 type Failed = Extract<FetchOutcome, { kind: 'failed' }>;
 
@@ -123,6 +125,12 @@ export class HttpFeedFetcher implements FeedFetcher {
         return { kind: 'not-modified' };
       }
 
+      const rateLimited = rateLimitOf(response);
+      if (rateLimited) {
+        await discardBody(response);
+        return rateLimited;
+      }
+
       if (response.status < 200 || response.status > 299) {
         await discardBody(response);
         return failed('http-error', `The server answered ${describeStatus(response)}.`);
@@ -202,10 +210,13 @@ export class HttpFeedFetcher implements FeedFetcher {
       );
     }
     if (visited.has(next.href)) {
-      return failed('http-error', `The address redirects in a loop (back to ${next.href}).`);
+      return failed('redirect-loop', `The address redirects in a loop (back to ${next.href}).`);
     }
     if (redirects >= this.maxRedirects) {
-      return failed('http-error', `The address redirected more than ${this.maxRedirects} times.`);
+      return failed(
+        'redirect-loop',
+        `The address redirected more than ${this.maxRedirects} times without reaching the feed.`,
+      );
     }
     return next;
   }
@@ -260,6 +271,50 @@ export class HttpFeedFetcher implements FeedFetcher {
     }
     return failed('unreachable', describeNetworkError(error, url.hostname));
   }
+}
+
+/**
+ * 429 always, and 503 when it says when to come back (a 503 without Retry-After is an ordinary
+ * outage). Retry-After is either seconds or an HTTP date; a date is measured against the server's
+ * own Date header when there is one, so a wrong clock on either side does not stretch the wait.
+ */
+function rateLimitOf(response: Response): Failed | null {
+  const header = response.headers.get('retry-after');
+  if (response.status !== 429 && !(response.status === 503 && header !== null)) return null;
+  const waitSeconds = header === null ? null : retryAfterSeconds(header, response.headers);
+  if (waitSeconds === null) {
+    return failed(
+      'rate-limited',
+      `The server answered ${describeStatus(response)}: it is receiving too many requests. Rounds will try again later.`,
+    );
+  }
+  return {
+    ...failed(
+      'rate-limited',
+      `The server answered ${describeStatus(response)} and asked Rounds to wait ${describeWait(waitSeconds)} before asking again.`,
+    ),
+    retryAfterSeconds: waitSeconds,
+  };
+}
+
+function retryAfterSeconds(value: string, headers: Headers): number | null {
+  const text = value.trim();
+  let seconds: number;
+  if (/^\d+$/.test(text)) {
+    seconds = Number(text);
+  } else {
+    const until = Date.parse(text);
+    if (Number.isNaN(until)) return null;
+    const serverNow = Date.parse(headers.get('date') ?? '');
+    seconds = Math.ceil((until - (Number.isNaN(serverNow) ? Date.now() : serverNow)) / 1000);
+  }
+  return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_SECONDS);
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 120) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  if (seconds < 2 * 60 * 60) return `${Math.round(seconds / 60)} minutes`;
+  return `${Math.round(seconds / 3600)} hours`;
 }
 
 function parseWebUrl(text: string): URL | null {

@@ -70,6 +70,12 @@ describe('RssFeedParser', () => {
       contentHtml:
         '<p>Full text with a <a href="https://journal.example/articles/figures/1" rel="noopener noreferrer">figure</a>.</p>' +
         '<img src="https://journal.example/img/1.png" alt="Figure" />',
+      authors: ['Jane Doe'],
+      journal: null,
+      paperIds: { doi: null, pmid: null, arxiv: null },
+      relatedDoi: null,
+      citations: [],
+      media: [],
     });
   });
 
@@ -162,6 +168,12 @@ Line two</content>
         publishedAt: '2024-05-01T10:00:00.000Z',
         excerpt: 'RDF summary',
         contentHtml: 'RDF summary',
+        authors: ['R. Writer'],
+        journal: null,
+        paperIds: { doi: null, pmid: null, arxiv: null },
+        relatedDoi: null,
+        citations: [],
+        media: [],
       },
     ]);
   });
@@ -206,7 +218,7 @@ Line two</content>
     expect(feed.items[0]?.link).toBe('https://journal.example/x?a=1&b=2');
   });
 
-  it('never expands external or internal entities', async () => {
+  it('refuses entity declarations, external or internal, without expanding them', async () => {
     const result = await parser.parse(
       Buffer.from(`<?xml version="1.0"?>
 <!DOCTYPE rss [
@@ -224,7 +236,7 @@ Line two</content>
     const serialised = JSON.stringify(result);
     expect(serialised).not.toContain('root:');
     expect(serialised).not.toContain('lollol');
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({ ok: false, code: 'unsafe-xml' });
   });
 
   it('removes scripts, event handlers and javascript: links from item content', async () => {
@@ -271,20 +283,26 @@ Line two</content>
       await notAFeed(
         '<!DOCTYPE html><html><head><title>Journal</title></head><body>Hi</body></html>',
       ),
-    ).toMatch(/is a web page, not a feed/);
+    ).toMatch(/is a web page with no feed link/);
     expect(await notAFeed('\n<html lang="en"><body></body></html>')).toMatch(
-      /is a web page, not a feed/,
+      /is a web page with no feed link/,
     );
-    expect(await notAFeed('{"version":"https://jsonfeed.org/version/1.1","items":[]}')).toMatch(
-      /JSON/,
-    );
+    expect(await notAFeed('{"version":"1","items":[]}')).toMatch(/JSON/);
     expect(await notAFeed(new Uint8Array(0))).toMatch(/empty/);
     expect(
       await notAFeed('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'),
     ).toMatch(/<svg>/);
-    expect(await notAFeed('<rss version="2.0"><channel><title>Broken</channel></rss>')).toMatch(
-      /damaged/,
+  });
+
+  it('calls a feed whose XML is broken beyond repair malformed', async () => {
+    const broken = await parser.parse(
+      Buffer.from('<rss version="2.0"><channel><title>Broken</channel></rss>'),
+      null,
+      FEED_URL,
     );
+
+    expect(broken).toMatchObject({ ok: false, code: 'malformed-feed' });
+    expect(broken.ok ? '' : broken.message).toMatch(/damaged/);
   });
 });
 

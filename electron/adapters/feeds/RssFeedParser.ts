@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
-import { excerptFromText } from '@shared/domain/feeds/excerptFromText';
+import { discoverFeedLinks } from '@shared/domain/feeds/discoverFeedLinks';
 import { normalizeFeedDate } from '@shared/domain/feeds/normalizeFeedDate';
-import { titleFromText } from '@shared/domain/feeds/titleFromText';
+import type { ItemMedia } from '@shared/domain/library/libraryDocuments';
 import type { FeedParser, ParsedFeed, ParsedItem } from '../../services/feeds/ports';
+import { buildParsedItem } from './buildParsedItem';
 import { decodeFeedBytes } from './decodeFeedBytes';
 import { htmlToPlainText } from './htmlToPlainText';
+import { JsonFeedParser } from './JsonFeedParser';
 import { type FeedFormat, recogniseFeedDocument } from './recogniseFeedDocument';
 import { repairFeedXml } from './repairFeedXml';
-import { sanitizeFeedHtml } from './sanitizeFeedHtml';
 
 type RawRecord = Record<string, unknown>;
 type ParseResult = Awaited<ReturnType<FeedParser['parse']>>;
@@ -22,8 +22,14 @@ interface Body {
 const DATE_ELEMENTS = new Set(['pubDate', 'dc:date', 'published', 'updated']);
 const ATOM_XHTML_CONSTRUCT =
   /<(title|subtitle|summary|content|rights)(\s[^>]*?\btype\s*=\s*["']xhtml["'][^>]*)>([\s\S]*?)<\/\1>/g;
-const UNTITLED = 'Untitled';
 const MAX_AUTHOR_LENGTH = 200;
+// Inline markup journals put in titles (species names, formulae); never block or unknown tags.
+const INLINE_TAG =
+  /<\/?(?:i|b|em|strong|sub|sup|span|u|small|a|font|abbr|cite|q|mark|br)(?:\s[^<>]*)?\/?>/gi;
+const WEB_PAGE_MARKUP = /<(?:html|head|body|link|meta)[\s>/]/i;
+// The section's text cannot run past its own "]]>", so a title that does not close right after
+// it is skipped at once instead of being searched for across the rest of the document.
+const CDATA_TITLE = /<title(\s[^>]*)?>\s*<!\[CDATA\[((?:[^\]]|\](?!\]>))*)\]\]>\s*<\/title>/g;
 
 /**
  * Reads feed bytes with rss-parser's `parseString` (never `parseURL`, which fetches without
@@ -33,25 +39,59 @@ const MAX_AUTHOR_LENGTH = 200;
 export class RssFeedParser implements FeedParser {
   async parse(body: Uint8Array, contentType: string | null, url: string): Promise<ParseResult> {
     const text = decodeFeedBytes(body, contentType);
+    // JSON Feed is dispatched here so that callers never need to know which format they fetched.
+    if (JsonFeedParser.recognises(text, contentType)) return jsonFeeds.parseText(text, url);
     const recognised = recogniseFeedDocument(text);
     if (recognised.format === null) {
-      return { ok: false, code: 'not-a-feed', message: recognised.message };
+      if (recognised.code === 'not-a-feed') return notAFeedOrWebPage(text, url, recognised.message);
+      return { ok: false, code: recognised.code, message: recognised.message };
     }
 
     let raw: RawRecord;
     try {
-      const xml = recognised.format === 'atom' ? embedXhtmlAsHtml(text) : text;
+      const xml = recognised.format === 'atom' ? embedXhtmlAsHtml(text) : cdataTitlesAsText(text);
       raw = (await createRssParser().parseString(repairFeedXml(xml))) as unknown as RawRecord;
     } catch (error) {
+      // Tens of thousands of nested elements exhaust the stack of xml2js's recursive walk.
+      if (error instanceof RangeError) {
+        return {
+          ok: false,
+          code: 'malformed-feed',
+          message: 'This feed nests its elements too deeply for Rounds to read.',
+        };
+      }
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       return {
         ok: false,
-        code: 'not-a-feed',
+        code: 'malformed-feed',
         message: `This address returned a feed Rounds cannot read: its XML is damaged (${reason}).`,
       };
     }
     return { ok: true, feed: toParsedFeed(raw, recognised.format, url) };
   }
+}
+
+const jsonFeeds = new JsonFeedParser();
+
+/** A web page names its feeds in `<link rel="alternate">`: the caller may subscribe to one. */
+function notAFeedOrWebPage(text: string, pageUrl: string, message: string): ParseResult {
+  if (!WEB_PAGE_MARKUP.test(text.slice(0, 65_536)))
+    return { ok: false, code: 'not-a-feed', message };
+  const discoveredFeeds = discoverFeedLinks(text, pageUrl).map((link) => link.url);
+  if (discoveredFeeds.length === 0) {
+    return {
+      ok: false,
+      code: 'not-a-feed',
+      message:
+        'This is a web page with no feed link. Look on that page for a link named RSS, Atom or Subscribe, and add that address instead.',
+    };
+  }
+  return {
+    ok: false,
+    code: 'not-a-feed',
+    message: `This is a web page; its feed is at ${discoveredFeeds[0]}.`,
+    discoveredFeeds,
+  };
 }
 
 /** A fresh parser per document: xml2js keeps state between calls, and an error can leave it dirty. */
@@ -69,11 +109,32 @@ function createRssParser(): Parser<RawRecord, RawRecord> {
       ],
     },
     customFields: {
-      // Kept whole so the Atom `type` attribute (text, html or xhtml) can be read.
+      // The root's attributes carry Atom's feed-level xml:base. rss-parser renames feed fields
+      // as it does item fields, but its typings only admit plain names there.
+      feed: [
+        ['$', 'feedAttributes', { keepArray: true }],
+        ['title', 'titleElement', { keepArray: true }],
+      ] as unknown as string[],
       item: [
+        // Kept whole so the Atom `type` attribute (text, html or xhtml) can be read.
         ['title', 'titleElement', { keepArray: true }],
         ['content', 'contentElement', { keepArray: true }],
         ['summary', 'summaryElement', { keepArray: true }],
+        // Every one of them, where rss-parser keeps only the first.
+        ['author', 'authorElements', { keepArray: true }],
+        ['dc:creator', 'creatorElements', { keepArray: true }],
+        ['link', 'linkElements', { keepArray: true }],
+        ['$', 'itemAttributes', { keepArray: true }],
+        // Where journals and preprint servers put a paper's identity.
+        ['dc:identifier', 'identifierElements', { keepArray: true }],
+        ['prism:doi', 'prismDoiElements', { keepArray: true }],
+        ['prism:publicationName', 'publicationName'],
+        ['dc:source', 'sourceElements', { keepArray: true }],
+        ['dc:relation', 'relationElements', { keepArray: true }],
+        ['arxiv:DOI', 'arxivDoiElements', { keepArray: true }],
+        ['media:content', 'mediaContentElements', { keepArray: true }],
+        ['media:thumbnail', 'mediaThumbnailElements', { keepArray: true }],
+        ['media:group', 'mediaGroupElements', { keepArray: true }],
       ],
     },
   });
@@ -94,43 +155,55 @@ function embedXhtmlAsHtml(xml: string): string {
 }
 
 function toParsedFeed(raw: RawRecord, format: FeedFormat, feedUrl: string): ParsedFeed {
-  const siteUrl = resolveWebUrl(textOf(raw.link), feedUrl);
+  // Relative addresses resolve against xml:base (Atom, feed then entry level), then the feed's URL.
+  const feedBase = resolveWebUrl(xmlBaseOf(raw.feedAttributes), feedUrl) ?? feedUrl;
+  const siteUrl = resolveWebUrl(textOf(raw.link), feedBase);
   const rawItems = Array.isArray(raw.items) ? (raw.items as RawRecord[]) : [];
+  const title = format === 'atom' ? atomTitle(raw) : plainTitle(textOf(raw.title));
   return {
-    title: plainTitle(textOf(raw.title)) ?? hostOf(siteUrl ?? feedUrl),
+    title: title ?? hostOf(siteUrl ?? feedUrl),
     siteUrl,
-    items: rawItems.map((item) => toParsedItem(item, format, feedUrl)),
+    items: rawItems.map((item) =>
+      toParsedItem(item, format, feedBase, xmlBaseOf(raw.feedAttributes) !== null),
+    ),
   };
 }
 
-function toParsedItem(item: RawRecord, format: FeedFormat, feedUrl: string): ParsedItem {
+function toParsedItem(
+  item: RawRecord,
+  format: FeedFormat,
+  feedBase: string,
+  feedDeclaresBase: boolean,
+): ParsedItem {
+  const entryBase = xmlBaseOf(item.itemAttributes);
+  const base = resolveWebUrl(entryBase, feedBase) ?? feedBase;
   const guid = textOf(item.guid) ?? textOf(item.id) ?? textOf(item['rdf:about']);
   const link =
-    resolveWebUrl(textOf(item.link), feedUrl) ??
+    resolveWebUrl(textOf(item.link), base) ??
     // An RSS guid is very often the article's permanent address; a relative one is just an id.
     (format !== 'atom' && guid !== null && /^https?:\/\//i.test(guid)
-      ? resolveWebUrl(guid, feedUrl)
+      ? resolveWebUrl(guid, base)
       : null);
-
   const { full, summary } = format === 'atom' ? atomBodies(item) : rssBodies(item);
-  const contentHtml = sanitizeFeedHtml(asHtml(full ?? summary), link ?? feedUrl);
-  const summaryText = htmlToPlainText(asHtml(summary ?? full));
 
-  const title =
-    (format === 'atom' ? atomTitle(item) : plainTitle(textOf(item.title))) ??
-    titleFromText(summaryText) ??
-    titleFromText(htmlToPlainText(contentHtml)) ??
-    UNTITLED;
-
-  return {
-    guid: guid ?? link ?? contentKey(title, item.isoDate),
-    title,
+  return buildParsedItem({
+    guid,
+    title: format === 'atom' ? atomTitle(item) : plainTitle(textOf(item.title)),
     link,
-    author: authorOf(item),
+    // An explicit xml:base wins; otherwise content links are read as the article page shows them.
+    contentBase: entryBase !== null || feedDeclaresBase ? base : (link ?? feedBase),
+    authors: authorsOf(item),
     publishedAt: textOf(item.isoDate),
-    excerpt: excerptFromText(summaryText),
-    contentHtml,
-  };
+    fullHtml: full === null ? null : asHtml(full),
+    summaryHtml: summary === null ? null : asHtml(summary),
+    journal: plainTitle(textOf(item.publicationName)) ?? journalFromSource(item.sourceElements),
+    identifiers: [...textsOf(item.prismDoiElements), ...textsOf(item.identifierElements)],
+    relations: [...textsOf(item.arxivDoiElements), ...textsOf(item.relationElements)],
+    relatedLinks: linksWithRel(item.linkElements, 'related').flatMap(
+      (href) => resolveWebUrl(href, base) ?? [],
+    ),
+    media: mediaOf(item, base),
+  });
 }
 
 function rssBodies(item: RawRecord): { full: Body | null; summary: Body | null } {
@@ -153,10 +226,11 @@ function atomBodies(item: RawRecord): { full: Body | null; summary: Body | null 
   };
 }
 
-function atomTitle(item: RawRecord): string | null {
-  const title = textOf(item.title);
+/** The title of an Atom feed or entry, read as its `type` says. */
+function atomTitle(element: RawRecord): string | null {
+  const title = textOf(element.title);
   if (title === null) return null;
-  return isAtomMarkup(item.titleElement)
+  return isAtomMarkup(element.titleElement)
     ? plainTitle(htmlToPlainText(title))
     : plainTitle(title, false);
 }
@@ -171,12 +245,28 @@ function isAtomMarkup(element: unknown): boolean {
   );
 }
 
-/** RSS titles are meant to be plain text but often carry entities or tags; read those as HTML. */
-function plainTitle(title: string | null, mayBeHtml = true): string | null {
+/**
+ * RSS titles are plain text once the XML parser has decoded them: decoding entities again would
+ * turn a feed's literal "&amp;lt;" into "<". Journals do put inline markup in them
+ * ("&lt;i&gt;In vitro&lt;/i&gt;"), and those tags are removed.
+ */
+function plainTitle(title: string | null, mayHaveTags = true): string | null {
   if (title === null) return null;
-  const plain = mayBeHtml && /<[a-z/!]|&[#\w]+;/i.test(title) ? htmlToPlainText(title) : title;
+  const plain = mayHaveTags ? title.replace(INLINE_TAG, '') : title;
   const collapsed = plain.replace(/\s+/g, ' ').trim();
   return collapsed === '' ? null : collapsed;
+}
+
+/**
+ * A title in CDATA was written by a generator that skipped XML escaping, so any entity in it is
+ * an HTML one still to decode ("Tom &amp; Jerry"). It is decoded here, once, and handed to the
+ * XML parser as ordinary escaped text, so every RSS title reaches {@link plainTitle} decoded.
+ */
+function cdataTitlesAsText(xml: string): string {
+  return xml.replace(CDATA_TITLE, (_whole, attributes: string | undefined, text: string) => {
+    const decoded = htmlToPlainText(text).replace(/\n/g, ' ');
+    return `<title${attributes ?? ''}>${escapeHtml(decoded)}</title>`;
+  });
 }
 
 function asHtml(body: Body | null): string {
@@ -188,23 +278,74 @@ function asHtml(body: Body | null): string {
     .join('');
 }
 
-function authorOf(item: RawRecord): string | null {
-  const author = textOf(item.creator) ?? textOf(item.author);
-  if (author === null) return null;
-  // RSS <author> is an e-mail address, usually followed by the name in brackets.
-  const named = /^\S+@\S+\s+\((.+)\)$/.exec(author)?.[1] ?? author;
-  return named.replace(/\s+/g, ' ').trim().slice(0, MAX_AUTHOR_LENGTH) || null;
+/** Every author: each `dc:creator`, each Atom `<author>`'s name, else RSS `<author>`. */
+function authorsOf(item: RawRecord): string[] {
+  const creators = textsOf(item.creatorElements);
+  const named =
+    creators.length > 0
+      ? creators
+      : asArray(item.authorElements).flatMap((author) =>
+          isRecord(author) && Array.isArray(author.name) ? textsOf(author.name) : textsOf([author]),
+        );
+  const authors = named.map((author) =>
+    // RSS <author> is an e-mail address, usually followed by the name in brackets.
+    (/^\S+@\S+\s+\((.+)\)$/.exec(author)?.[1] ?? author)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_AUTHOR_LENGTH),
+  );
+  return [...new Set(authors.filter((author) => author !== ''))];
 }
 
-/**
- * An identity for items that have neither guid, id nor link. Title and date, not content, so a
- * corrected typo in the text updates the item instead of adding a second copy.
- */
-function contentKey(title: string, date: unknown): string {
-  const digest = createHash('sha256')
-    .update(`${title}\n${textOf(date) ?? ''}`)
-    .digest('hex');
-  return `content:${digest.slice(0, 32)}`;
+/** `dc:source` names the journal in PubMed and Crossref-made feeds ("N Engl J Med"). */
+function journalFromSource(elements: unknown): string | null {
+  const source = textsOf(elements)[0] ?? null;
+  return source !== null && !/^https?:/i.test(source) ? plainTitle(source) : null;
+}
+
+/** Atom `<link rel="…" href="…">` addresses of one relation. */
+function linksWithRel(elements: unknown, rel: string): string[] {
+  return asArray(elements).flatMap((element) => {
+    const attributes = isRecord(element) && isRecord(element.$) ? element.$ : null;
+    return attributes?.rel === rel && typeof attributes.href === 'string' ? [attributes.href] : [];
+  });
+}
+
+/** `media:content` and `media:thumbnail`, directly or in a `media:group`: addresses as data. */
+function mediaOf(item: RawRecord, base: string): ItemMedia[] {
+  const groups = asArray(item.mediaGroupElements).filter(isRecord);
+  const contents = [
+    ...asArray(item.mediaContentElements),
+    ...groups.flatMap((group) => asArray(group['media:content'])),
+  ];
+  const thumbnails = [
+    ...asArray(item.mediaThumbnailElements),
+    ...groups.flatMap((group) => asArray(group['media:thumbnail'])),
+  ];
+  const media: ItemMedia[] = [];
+  const add = (element: unknown, medium: (attributes: RawRecord) => string | null): void => {
+    const attributes = isRecord(element) && isRecord(element.$) ? element.$ : null;
+    const url = attributes === null ? null : resolveWebUrl(textOf(attributes.url), base);
+    if (attributes === null || url === null || media.some((known) => known.url === url)) return;
+    media.push({ url, type: textOf(attributes.type), medium: medium(attributes) });
+  };
+  for (const element of contents) add(element, (attributes) => textOf(attributes.medium));
+  for (const element of thumbnails) add(element, () => 'thumbnail');
+  return media;
+}
+
+function xmlBaseOf(attributes: unknown): string | null {
+  return isRecord(attributes) ? textOf(attributes['xml:base']) : null;
+}
+
+/** The non-blank texts of a kept element list. */
+function textsOf(elements: unknown): string[] {
+  return asArray(elements).flatMap((element) => textOf(element) ?? []);
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
 }
 
 function resolveWebUrl(value: string | null, base: string): string | null {

@@ -3,8 +3,14 @@ import { repairFeedXml } from './repairFeedXml';
 
 describe('repairFeedXml', () => {
   it('escapes bare ampersands and unknown entity names, keeping XML entities and references', () => {
-    expect(repairFeedXml('<t a="x?a=1&b=2">Q&A &amp; &lt; &#233; &#xE9; &nbsp; & end&</t>')).toBe(
-      '<t a="x?a=1&amp;b=2">Q&amp;A &amp; &lt; &#233; &#xE9; &amp;nbsp; &amp; end&amp;</t>',
+    expect(repairFeedXml('<t a="x?a=1&b=2">Q&A &amp; &lt; &#233; &#xE9; &bogus; & end&</t>')).toBe(
+      '<t a="x?a=1&amp;b=2">Q&amp;A &amp; &lt; &#233; &#xE9; &amp;bogus; &amp; end&amp;</t>',
+    );
+  });
+
+  it('turns HTML entity names into character references, so they are decoded exactly once', () => {
+    expect(repairFeedXml('<t>5&nbsp;mg &ndash; caf&eacute; &amp;lt;</t>')).toBe(
+      '<t>5&#160;mg &#8211; caf&#233; &amp;lt;</t>',
     );
   });
 

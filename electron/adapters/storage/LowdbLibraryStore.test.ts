@@ -56,12 +56,12 @@ describe('LowdbLibraryStore', () => {
       expect(store.listFeeds().map((feed) => feed.id)).toEqual(['nejm', 'bmj']);
       expect(store.getFeed('bmj')).toEqual(sampleFeed('bmj'));
       expect(store.findFeedByUrl(sampleFeed('nejm').url)?.id).toBe('nejm');
-      expect(store.getItem('nejm-item-1')).toEqual({
+      expect(store.getItem('nejm-item-1')).toMatchObject({
         ...sampleItem('nejm', 1),
         read: true,
         starred: false,
       });
-      expect(store.getItem('bmj-item-2')).toEqual({
+      expect(store.getItem('bmj-item-2')).toMatchObject({
         ...sampleItem('bmj', 2),
         read: false,
         starred: true,
@@ -116,7 +116,11 @@ describe('LowdbLibraryStore', () => {
       );
 
       const reopened = await reopen(store);
-      expect(reopened.getItem('nejm-item-0')).toEqual({ ...refreshed, read: true, starred: true });
+      expect(reopened.getItem('nejm-item-0')).toMatchObject({
+        ...refreshed,
+        read: true,
+        starred: true,
+      });
       expect(reopened.countItems('nejm')).toEqual({ total: 4, unread: 3 });
     });
 

@@ -18,10 +18,12 @@ import { repairItemRecord, repairItemShard } from '@shared/domain/library/repair
 import { repairNoticesDocument } from '@shared/domain/library/repairNoticesDocument';
 import { repairStateShard } from '@shared/domain/library/repairStateShard';
 import type {
+  ItemDetailRow,
   ItemQuery,
   ItemRow,
   ItemState,
   LibraryStore,
+  LinkedVersion,
   StoredFeed,
   StoredItem,
 } from '../../services/library/LibraryStore';
@@ -86,16 +88,28 @@ function sameItemRecord(a: ItemRecord, b: ItemRecord): boolean {
     a.author === b.author &&
     a.publishedAt === b.publishedAt &&
     a.excerpt === b.excerpt &&
-    a.fetchedAt === b.fetchedAt
+    a.fetchedAt === b.fetchedAt &&
+    a.journal === b.journal &&
+    a.relatedDoi === b.relatedDoi &&
+    a.paperIds.doi === b.paperIds.doi &&
+    a.paperIds.pmid === b.paperIds.pmid &&
+    a.paperIds.arxiv === b.paperIds.arxiv &&
+    sameList(a.authors, b.authors) &&
+    sameList(a.citations, b.citations) &&
+    sameList(a.media.map(mediaKey), b.media.map(mediaKey))
   );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function mediaKey(media: ItemRecord['media'][number]): string {
+  return `${media.url}\n${media.type ?? ''}\n${media.medium ?? ''}`;
 }
 
 function copyFeed(feed: FeedRecord): StoredFeed {
   return { ...feed, lastError: feed.lastError && { ...feed.lastError } };
-}
-
-function rowOf(item: IndexedItem): ItemRow {
-  return { ...item.record, read: item.read, starred: item.starred };
 }
 
 async function removeLeftoverTemporaryFiles(libraryDir: string): Promise<void> {
@@ -354,8 +368,14 @@ export class LowdbLibraryStore implements LibraryStore {
       return Object.assign(item, fresh);
     });
     this.list.add([...added, ...repositioned]);
+    // A paper arriving from one more feed takes the marks it already has in the others.
+    const markedShards = this.shareMarksAmongCopies(
+      [...added, ...repositioned].map((item) => this.list.copiesOf(item)),
+    );
 
-    const writes: Promise<void>[] = [];
+    const writes: Promise<void>[] = [...markedShards].map((shard) =>
+      this.stateDocument(shard).write(),
+    );
     for (const [shard, isChanged] of itemShardsTouched) {
       writes.push(
         isChanged ? this.itemDocument(shard).write() : this.itemDocument(shard).settled(),
@@ -381,18 +401,23 @@ export class LowdbLibraryStore implements LibraryStore {
     return added.length;
   }
 
-  getItem(id: string): (StoredItem & ItemState) | undefined {
+  getItem(id: string): ItemDetailRow | undefined {
     const item = this.items.get(id);
     if (!item) return undefined;
     // An item whose HTML was lost (a crash between the two writes, a reset shard) shows an empty
     // body until the next refresh stores its content again.
     const contentHtml = this.contentShard(itemShardOf(item.record.feedId)).get(id) ?? '';
-    return { ...item.record, contentHtml, read: item.read, starred: item.starred };
+    return {
+      ...this.rowOf(item),
+      contentHtml,
+      discussions: this.list.discussionsOf(item).map((post) => this.rowOf(post)),
+      linkedVersion: this.linkedVersionOf(item),
+    };
   }
 
   queryItems(query: ItemQuery): { rows: ItemRow[]; total: number } {
     const { items, total } = this.list.query(query);
-    return { rows: items.map(rowOf), total };
+    return { rows: items.map((item) => this.rowOf(item)), total };
   }
 
   countItems(feedId: string): { total: number; unread: number } {
@@ -403,24 +428,27 @@ export class LowdbLibraryStore implements LibraryStore {
     this.assertOpen();
     const item = this.items.get(id);
     if (!item) return false;
-    const shard = stateShardOf(id);
-    const before: ItemStateRecord = { read: item.read, starred: item.starred };
-    const after: ItemStateRecord = {
-      read: patch.read ?? before.read,
-      starred: patch.starred ?? before.starred,
-    };
-    if (after.read === before.read && after.starred === before.starred) {
+    // Marks are mirrored to every feed's copy of a paper rather than kept once under the paper's
+    // key: each feed's unread count stays a plain count of its own items, the marks file keeps
+    // its layout, and removing one feed never takes the paper's marks away from the others.
+    const copies = this.list.copiesOf(item);
+    const changedShards = new Set<number>();
+    for (const copy of copies) {
+      const after: ItemStateRecord = {
+        read: patch.read ?? copy.read,
+        starred: patch.starred ?? copy.starred,
+      };
+      const shard = this.applyMarks(copy, after);
+      if (shard !== null) changedShards.add(shard);
+    }
+    if (changedShards.size === 0) {
       // Nothing to change, but an earlier call may still be writing this very value.
-      await this.stateDocument(shard).settled();
+      await Promise.all(
+        copies.map((copy) => this.stateDocument(stateShardOf(copy.record.id)).settled()),
+      );
       return true;
     }
-    item.read = after.read;
-    item.starred = after.starred;
-    this.list.marksChanged(item, before);
-    const marks = this.stateShards[shard];
-    if (after.read || after.starred) marks?.set(id, after);
-    else marks?.delete(id);
-    await this.stateDocument(shard).write();
+    await Promise.all([...changedShards].map((shard) => this.stateDocument(shard).write()));
     return true;
   }
 
@@ -440,6 +468,83 @@ export class LowdbLibraryStore implements LibraryStore {
   close(): Promise<void> {
     this.closing ??= this.flushAll();
     return this.closing;
+  }
+
+  /** An item as lists show it: record, marks, the paper's copies and its discussion count. */
+  private rowOf(item: IndexedItem): ItemRow {
+    return {
+      ...item.record,
+      read: item.read,
+      starred: item.starred,
+      copies: this.list.copiesOf(item).map(({ record }) => ({
+        itemId: record.id,
+        feedId: record.feedId,
+        link: record.link,
+      })),
+      discussedBy: this.list.colleaguesDiscussing(item),
+    };
+  }
+
+  /** The preprint or published version a publisher names for any copy of this paper. */
+  private linkedVersionOf(item: IndexedItem): LinkedVersion | null {
+    const copies = this.list.copiesOf(item);
+    for (const { record } of copies) {
+      if (record.relatedDoi === null) continue;
+      const published = this.list.paperWithDoi(record.relatedDoi);
+      return {
+        relation: 'published-version',
+        doi: record.relatedDoi,
+        row: published ? this.rowOf(published) : null,
+      };
+    }
+    for (const { record } of copies) {
+      const preprint =
+        record.paperIds.doi === null
+          ? undefined
+          : this.list.preprintsPublishedAs(record.paperIds.doi)[0];
+      if (preprint) {
+        return {
+          relation: 'preprint',
+          doi: preprint.record.paperIds.doi,
+          row: this.rowOf(preprint),
+        };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Gives every copy of each paper the union of the copies' marks. Returns the state shards that
+   * changed, for the caller to write.
+   */
+  private shareMarksAmongCopies(papers: Iterable<IndexedItem[]>): Set<number> {
+    const changed = new Set<number>();
+    for (const copies of papers) {
+      if (copies.length < 2) continue;
+      const union: ItemStateRecord = {
+        read: copies.some((copy) => copy.read),
+        starred: copies.some((copy) => copy.starred),
+      };
+      for (const copy of copies) {
+        const shard = this.applyMarks(copy, union);
+        if (shard !== null) changed.add(shard);
+      }
+    }
+    return changed;
+  }
+
+  /** Sets an item's marks in memory; returns its state shard when they changed, else null. */
+  private applyMarks(item: IndexedItem, after: ItemStateRecord): number | null {
+    if (item.read === after.read && item.starred === after.starred) return null;
+    const before: ItemStateRecord = { read: item.read, starred: item.starred };
+    item.read = after.read;
+    item.starred = after.starred;
+    this.list.marksChanged(item, before);
+    const shard = stateShardOf(item.record.id);
+    const marks = this.stateShards[shard];
+    if (after.read || after.starred) marks?.set(item.record.id, { ...after });
+    else marks?.delete(item.record.id);
+    return shard;
   }
 
   private async flushAll(): Promise<void> {
@@ -498,6 +603,11 @@ export class LowdbLibraryStore implements LibraryStore {
       }
     });
     this.list.add(loaded);
+    // Copies of a paper whose marks differ: a crash between two mirrored writes, or files from
+    // a build that kept marks per copy. The union is what the reader last saw on some copy.
+    for (const shard of this.shareMarksAmongCopies(this.list.papersWithSeveralCopies())) {
+      misplacedStateShards.add(shard);
+    }
 
     const writes: Promise<void>[] = [
       ...[...misplacedStateShards].map((shard) => this.stateDocument(shard).write()),

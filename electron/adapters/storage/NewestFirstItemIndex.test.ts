@@ -7,6 +7,7 @@ function record(
   feedId: string,
   publishedAt: string | null,
   fetchedAt = '2026-01-01T00:00:00.000Z',
+  overrides: Partial<ItemRecord> = {},
 ): ItemRecord {
   return {
     id,
@@ -18,7 +19,25 @@ function record(
     publishedAt,
     excerpt: '',
     fetchedAt,
+    authors: [],
+    journal: null,
+    paperIds: { doi: null, pmid: null, arxiv: null },
+    relatedDoi: null,
+    citations: [],
+    media: [],
+    ...overrides,
   };
+}
+
+const FETCHED = '2026-01-01T00:00:00.000Z';
+
+/** A copy of one paper as feed `feedId` carries it. */
+function paperCopy(id: string, feedId: string, day: number, doi = '10.1056/nejmoa2312345') {
+  const publishedAt = new Date(Date.UTC(2026, 0, day)).toISOString();
+  return record(id, feedId, publishedAt, FETCHED, {
+    paperIds: { doi, pmid: null, arxiv: null },
+    link: `https://${feedId}.example/${id}`,
+  });
 }
 
 function ids(items: IndexedItem[]): string[] {
@@ -109,5 +128,109 @@ describe('NewestFirstItemIndex', () => {
     expect(ids(index.removeFeed('f'))).toEqual(['a']);
     expect(index.countsOf('f')).toEqual({ total: 0, unread: 0 });
     expect(index.query({ filter: 'unread', offset: 0, limit: 10 }).total).toBe(1);
+  });
+});
+
+describe('NewestFirstItemIndex, one paper once', () => {
+  const unmarked = { read: false, starred: false };
+
+  it('lists a paper carried by three feeds once, as its first published copy, and each feed keeps its copy', () => {
+    const index = new NewestFirstItemIndex();
+    const journal = indexedItem(paperCopy('journal', 'nejm', 4), unmarked);
+    const pubmed = indexedItem(paperCopy('pubmed', 'pubmed', 6), unmarked);
+    const other = indexedItem(record('other', 'nejm', '2026-01-05T00:00:00.000Z'), unmarked);
+    index.add([pubmed, other]);
+    index.add([journal, indexedItem(paperCopy('second', 'jama', 9), unmarked)]);
+
+    expect(ids(index.query({ filter: 'all', offset: 0, limit: 10 }).items)).toEqual([
+      'other',
+      'journal',
+    ]);
+    expect(index.query({ filter: 'unread', offset: 0, limit: 10 }).total).toBe(2);
+    expect(ids(index.copiesOf(pubmed))).toEqual(['journal', 'pubmed', 'second']);
+    expect(
+      ids(index.query({ feedId: 'pubmed', filter: 'all', offset: 0, limit: 10 }).items),
+    ).toEqual(['pubmed']);
+    expect(index.countsOf('jama')).toEqual({ total: 1, unread: 1 });
+  });
+
+  it('counts a paper’s marks once overall but in every feed that carries it', () => {
+    const index = new NewestFirstItemIndex();
+    const copies = [
+      indexedItem(paperCopy('a', 'f', 1), unmarked),
+      indexedItem(paperCopy('b', 'g', 2), unmarked),
+    ];
+    index.add(copies);
+    for (const copy of copies) {
+      copy.read = true;
+      index.marksChanged(copy, unmarked);
+    }
+
+    expect(index.query({ filter: 'unread', offset: 0, limit: 10 }).total).toBe(0);
+    expect(index.countsOf('f')).toEqual({ total: 1, unread: 0 });
+    expect(index.countsOf('g')).toEqual({ total: 1, unread: 0 });
+  });
+
+  it('lets the next copy stand for the paper when a feed is removed', () => {
+    const index = new NewestFirstItemIndex();
+    index.add([
+      indexedItem(paperCopy('first', 'f', 1), unmarked),
+      indexedItem(paperCopy('later', 'g', 3), unmarked),
+    ]);
+
+    index.removeFeed('f');
+
+    const { items, total } = index.query({ filter: 'unread', offset: 0, limit: 10 });
+    expect(ids(items)).toEqual(['later']);
+    expect(total).toBe(1);
+    index.removeFeed('g');
+    expect(index.query({ filter: 'all', offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+  });
+
+  it('finds the posts that cite a paper by any copy’s identifier or address', () => {
+    const index = new NewestFirstItemIndex();
+    const paper = indexedItem(paperCopy('paper', 'nejm', 1), unmarked);
+    const pubmed = indexedItem(
+      record('pm', 'pubmed', '2026-01-02T00:00:00.000Z', FETCHED, {
+        paperIds: { doi: '10.1056/nejmoa2312345', pmid: '38234567', arxiv: null },
+      }),
+      unmarked,
+    );
+    const post = (id: string, feedId: string, author: string | null, citations: string[]) =>
+      indexedItem(
+        record(id, feedId, '2026-01-03T00:00:00.000Z', FETCHED, { author, citations }),
+        unmarked,
+      );
+    const byDoi = post('by-doi', 'mastodon-kim', null, ['doi:10.1056/nejmoa2312345']);
+    const byPmid = post('by-pmid', 'bluesky-ana', null, ['pmid:38234567']);
+    const byLink = post('by-link', 'mastodon-kim', null, ['link:nejm.example/paper']);
+    const unrelated = post('unrelated', 'blog', 'Someone', ['doi:10.1001/other']);
+    index.add([paper, pubmed, byDoi, byPmid, byLink, unrelated]);
+
+    expect(ids(index.discussionsOf(paper)).sort()).toEqual(['by-doi', 'by-link', 'by-pmid']);
+    // The same feed and author posting twice is one colleague.
+    expect(index.colleaguesDiscussing(pubmed)).toBe(2);
+    expect(index.discussionsOf(byDoi)).toEqual([]);
+    // Posts stay in the list as posts.
+    expect(index.query({ filter: 'all', offset: 0, limit: 10 }).total).toBe(5);
+
+    index.remove([byDoi]);
+    expect(ids(index.discussionsOf(paper)).sort()).toEqual(['by-link', 'by-pmid']);
+  });
+
+  it('knows which preprints name a DOI as their published version', () => {
+    const index = new NewestFirstItemIndex();
+    const preprint = indexedItem(
+      record('pre', 'medrxiv', '2025-06-01T00:00:00.000Z', FETCHED, {
+        paperIds: { doi: '10.1101/2025.06.01.25300001', pmid: null, arxiv: null },
+        relatedDoi: '10.1056/nejmoa2312345',
+      }),
+      unmarked,
+    );
+    const published = indexedItem(paperCopy('pub', 'nejm', 1), unmarked);
+    index.add([preprint, published]);
+
+    expect(index.paperWithDoi('10.1056/nejmoa2312345')).toBe(published);
+    expect(ids(index.preprintsPublishedAs('10.1056/nejmoa2312345'))).toEqual(['pre']);
   });
 });

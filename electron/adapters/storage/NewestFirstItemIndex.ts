@@ -1,4 +1,10 @@
 import type { ItemFilter } from '@shared/contract';
+import {
+  articleLinkKey,
+  paperKeyOf,
+  paperKeysOf,
+  type PaperIds,
+} from '@shared/domain/feeds/paperIdentity';
 import type { ItemRecord, ItemStateRecord } from '@shared/domain/library/libraryDocuments';
 
 /** An item as held in memory: its record (shared with its index shard) and the user's marks. */
@@ -9,6 +15,8 @@ export interface IndexedItem {
   /** Publication time in ms, or the fetch time when the feed gave no date. */
   newestKey: number;
   fetchedKey: number;
+  /** The paper this item is a copy of (`doi:…`, `pmid:…`, `arxiv:…`), or null. */
+  paperKey: string | null;
 }
 
 interface MarkCounts {
@@ -32,6 +40,8 @@ export function indexedItem(record: ItemRecord, state: ItemStateRecord): Indexed
     // instead of sinking below years of dated items.
     newestKey: record.publishedAt === null ? fetchedKey : timeOf(record.publishedAt),
     fetchedKey,
+    // Records built by hand (tests, older callers) may lack paper fields: they are not papers.
+    paperKey: record.paperIds ? paperKeyOf(record.paperIds) : null,
   };
 }
 
@@ -67,43 +77,108 @@ function mergeSorted(existing: IndexedItem[], added: IndexedItem[]): IndexedItem
   return merged;
 }
 
+/** The one of two copies of a paper that stands for it in the library: the first published. */
+function standsForPaper(a: IndexedItem, b: IndexedItem): IndexedItem {
+  return newestFirst(a, b) > 0 ? a : b;
+}
+
 /**
  * Every item of the library kept sorted newest first, overall and per feed, with unread and
  * starred counts, so a page of any list is a slice (or a short scan) rather than a sort of the
  * whole library. Items are changed in place by the store; call {@link remove} before changing
- * an item's dates or feed and {@link add} after, and {@link marksChanged} after changing its marks.
+ * an item's dates, feed or identity and {@link add} after, and {@link marksChanged} after
+ * changing its marks.
+ *
+ * One paper, one row: items sharing a paper key (the same DOI from a journal feed, a PubMed
+ * search and a second journal) are listed once overall, as the copy published first; each feed's
+ * own list keeps its copy. Posts that cite a paper are indexed by what they cite, so a paper's
+ * discussions are found without scanning the library.
  */
 export class NewestFirstItemIndex {
+  /** One row per paper, and every item that is not a paper. */
   private all: IndexedItem[] = [];
   private readonly byFeed = new Map<string, IndexedItem[]>();
   private readonly feedCounts = new Map<string, MarkCounts>();
+  /** Counts of the overall list's rows: a paper read in three feeds is one unread row less. */
   private readonly totals: MarkCounts = { unread: 0, starred: 0 };
+  private readonly copies = new Map<string, IndexedItem[]>();
+  private readonly rows = new Map<string, IndexedItem>();
+  private readonly citedBy = new Map<string, Set<IndexedItem>>();
+  private readonly preprintsOf = new Map<string, Set<IndexedItem>>();
 
   /** Adds items that are not in the index yet. */
   add(items: readonly IndexedItem[]): void {
     if (items.length === 0) return;
     const sorted = [...items].sort(newestFirst);
-    this.all = mergeSorted(this.all, sorted);
     const perFeed = new Map<string, IndexedItem[]>();
+    const rowsIn = new Set<IndexedItem>();
+    const rowsOut = new Set<IndexedItem>();
     for (const item of sorted) {
       const feedId = item.record.feedId;
       let list = perFeed.get(feedId);
       if (!list) perFeed.set(feedId, (list = []));
       list.push(item);
-      this.count(item, 1);
+      this.countInFeed(item, 1);
+      this.indexReferences(item, 1);
+
+      const key = item.paperKey;
+      if (key === null) {
+        rowsIn.add(item);
+        continue;
+      }
+      const copies = this.copies.get(key);
+      const row = this.rows.get(key);
+      if (!copies || !row) {
+        this.copies.set(key, [item]);
+        this.rows.set(key, item);
+        rowsIn.add(item);
+        continue;
+      }
+      copies.push(item);
+      if (standsForPaper(item, row) === item) {
+        this.rows.set(key, item);
+        if (!rowsIn.delete(row)) rowsOut.add(row);
+        rowsIn.add(item);
+      }
     }
     for (const [feedId, list] of perFeed) {
       this.byFeed.set(feedId, mergeSorted(this.byFeed.get(feedId) ?? [], list));
     }
+    this.replaceRows(rowsOut, [...rowsIn]);
   }
 
   /** Removes items (matched by identity) that are in the index. */
   remove(items: readonly IndexedItem[]): void {
     if (items.length === 0) return;
     const removed = new Set(items);
-    this.all = this.all.filter((item) => !removed.has(item));
+    const rowsOut = new Set<IndexedItem>();
+    const rowsIn: IndexedItem[] = [];
+    const papers = new Set<string>();
+    for (const item of items) {
+      this.countInFeed(item, -1);
+      this.indexReferences(item, -1);
+      if (item.paperKey === null) rowsOut.add(item);
+      else papers.add(item.paperKey);
+    }
+    for (const key of papers) {
+      const row = this.rows.get(key);
+      const remaining = (this.copies.get(key) ?? []).filter((copy) => !removed.has(copy));
+      if (row && removed.has(row)) rowsOut.add(row);
+      if (remaining.length === 0) {
+        this.copies.delete(key);
+        this.rows.delete(key);
+        continue;
+      }
+      this.copies.set(key, remaining);
+      const next = remaining.reduce(standsForPaper);
+      if (next !== row) {
+        this.rows.set(key, next);
+        rowsIn.push(next);
+      }
+    }
+    this.replaceRows(rowsOut, rowsIn);
+
     const feeds = new Set(items.map((item) => item.record.feedId));
-    for (const item of items) this.count(item, -1);
     for (const feedId of feeds) {
       const remaining = (this.byFeed.get(feedId) ?? []).filter((item) => !removed.has(item));
       if (remaining.length > 0) {
@@ -124,8 +199,13 @@ export class NewestFirstItemIndex {
 
   /** Updates the counts after an item's marks changed from `before` to its current marks. */
   marksChanged(item: IndexedItem, before: ItemStateRecord): void {
-    this.count({ ...item, read: before.read, starred: before.starred }, -1);
-    this.count(item, 1);
+    const previous = { ...item, read: before.read, starred: before.starred };
+    this.countInFeed(previous, -1);
+    this.countInFeed(item, 1);
+    if (this.isRow(item)) {
+      this.countRow(previous, -1);
+      this.countRow(item, 1);
+    }
   }
 
   /** One page of a list, and how many items the whole list has. */
@@ -162,15 +242,111 @@ export class NewestFirstItemIndex {
     };
   }
 
-  private count(item: IndexedItem, sign: 1 | -1): void {
+  /**
+   * Every copy of the paper an item is, in the order they were published (so the one standing
+   * for it comes first); just the item when it is not a paper.
+   */
+  copiesOf(item: IndexedItem): IndexedItem[] {
+    const key = item.paperKey;
+    const copies = key === null ? undefined : this.copies.get(key);
+    if (!copies || key === null) return [item];
+    const row = this.rows.get(key) ?? item;
+    return [row, ...copies.filter((copy) => copy !== row).sort((a, b) => newestFirst(b, a))];
+  }
+
+  /** Paper keys shared by more than one item: the papers whose copies share marks. */
+  *papersWithSeveralCopies(): Generator<IndexedItem[]> {
+    for (const copies of this.copies.values()) if (copies.length > 1) yield copies;
+  }
+
+  /**
+   * The posts that cite an item's paper (by any of its copies' identifiers or addresses), newest
+   * first. Empty for an item that is itself a post citing something.
+   */
+  discussionsOf(item: IndexedItem): IndexedItem[] {
+    if (item.record.citations?.length) return [];
+    const copies = this.copiesOf(item);
+    const found = new Set<IndexedItem>();
+    for (const copy of copies) {
+      for (const key of citableKeysOf(copy.record)) {
+        for (const post of this.citedBy.get(key) ?? []) found.add(post);
+      }
+    }
+    for (const copy of copies) found.delete(copy);
+    return [...found].sort(newestFirst);
+  }
+
+  /**
+   * How many colleagues discuss an item's paper: posts counted once per feed and author, so one
+   * person posting twice is one colleague.
+   */
+  colleaguesDiscussing(item: IndexedItem): number {
+    const colleagues = new Set<string>();
+    for (const post of this.discussionsOf(item)) {
+      colleagues.add(`${post.record.feedId}\n${post.record.author ?? ''}`);
+    }
+    return colleagues.size;
+  }
+
+  /** The row standing for the paper with this DOI, if the library has it. */
+  paperWithDoi(doi: string): IndexedItem | undefined {
+    return this.rows.get(`doi:${doi}`);
+  }
+
+  /** Preprints whose publisher says this DOI is their published version. */
+  preprintsPublishedAs(doi: string): IndexedItem[] {
+    return [...(this.preprintsOf.get(doi) ?? [])].sort(newestFirst);
+  }
+
+  private isRow(item: IndexedItem): boolean {
+    return item.paperKey === null || this.rows.get(item.paperKey) === item;
+  }
+
+  private replaceRows(rowsOut: ReadonlySet<IndexedItem>, rowsIn: readonly IndexedItem[]): void {
+    if (rowsOut.size > 0) {
+      this.all = this.all.filter((item) => !rowsOut.has(item));
+      for (const row of rowsOut) this.countRow(row, -1);
+    }
+    for (const row of rowsIn) this.countRow(row, 1);
+    this.all = mergeSorted(this.all, [...rowsIn].sort(newestFirst));
+  }
+
+  private indexReferences(item: IndexedItem, sign: 1 | -1): void {
+    const { citations, relatedDoi } = item.record;
+    const entries: [Map<string, Set<IndexedItem>>, string][] = (citations ?? []).map((key) => [
+      this.citedBy,
+      key,
+    ]);
+    if (relatedDoi) entries.push([this.preprintsOf, relatedDoi]);
+    for (const [map, key] of entries) {
+      let set = map.get(key);
+      if (sign === 1) {
+        if (!set) map.set(key, (set = new Set()));
+        set.add(item);
+      } else if (set?.delete(item) && set.size === 0) {
+        map.delete(key);
+      }
+    }
+  }
+
+  private countInFeed(item: IndexedItem, sign: 1 | -1): void {
     const feedId = item.record.feedId;
     let counts = this.feedCounts.get(feedId);
     if (!counts) this.feedCounts.set(feedId, (counts = { unread: 0, starred: 0 }));
-    const unread = item.read ? 0 : sign;
-    const starred = item.starred ? sign : 0;
-    counts.unread += unread;
-    counts.starred += starred;
-    this.totals.unread += unread;
-    this.totals.starred += starred;
+    counts.unread += item.read ? 0 : sign;
+    counts.starred += item.starred ? sign : 0;
   }
+
+  private countRow(item: IndexedItem, sign: 1 | -1): void {
+    this.totals.unread += item.read ? 0 : sign;
+    this.totals.starred += item.starred ? sign : 0;
+  }
+}
+
+/** The keys a post may cite an item by: its identifiers and its address. */
+function citableKeysOf(record: ItemRecord): string[] {
+  const keys = record.paperIds ? paperKeysOf(record.paperIds as PaperIds) : [];
+  const linkKey = record.link === null ? null : articleLinkKey(record.link);
+  if (linkKey !== null) keys.push(linkKey);
+  return keys;
 }

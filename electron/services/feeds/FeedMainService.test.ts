@@ -210,7 +210,7 @@ describe('FeedMainService.add', () => {
       message: 'The server answered 404 Not Found.',
     });
     expect(page).toMatchObject({ ok: false, code: 'not-a-feed' });
-    expect(page.ok ? '' : page.message).toMatch(/web page, not a feed/);
+    expect(page.ok ? '' : page.message).toMatch(/web page with no feed link/);
     expect(store.listFeeds()).toEqual([]);
     expect(store.queryItems({ filter: 'all', offset: 0, limit: 10 }).total).toBe(0);
   });

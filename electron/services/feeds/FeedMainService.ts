@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   fail,
+  type Failure,
   type FeedError,
   type FeedFailureCode,
   type FeedRefreshOutcome,
@@ -10,14 +11,18 @@ import {
   type RefreshEvent,
   type ServiceImplementation,
 } from '@shared/contract';
+import { normalizeFeedTags } from '@shared/domain/feeds/normalizeFeedTags';
 import { normalizeFeedUrl } from '@shared/domain/feeds/normalizeFeedUrl';
 import { Emitter } from '../Emitter';
 import type { LibraryStore, StoredFeed, StoredItem } from '../library/LibraryStore';
 import { HostConcurrencyLimiter } from './HostConcurrencyLimiter';
-import type { Clock, FeedFetcher, FeedParser, ParsedItem } from './ports';
+import { feedDisplayTitle } from '@shared/domain/library/feedDisplayTitle';
+import { newFeedRecord } from '@shared/domain/library/newFeedRecord';
+import type { Clock, FeedFetcher, FeedParser, FetchOutcome, ParsedFeed, ParsedItem } from './ports';
 
 type FeedsService = ServiceImplementation<typeof feedsContract>;
 type AddFailureCode = (typeof feedsContract.members.add.errors)[number];
+type FetchedFeed = Extract<FetchOutcome, { kind: 'fetched' }>;
 
 /** What {@link FeedMainService} works with. */
 export interface FeedMainServiceDependencies {
@@ -47,6 +52,10 @@ const UNEXPECTED_FAILURE = {
 type RefreshStage = keyof typeof UNEXPECTED_FAILURE;
 
 const NO_VALIDATORS = { etag: null, lastModified: null };
+/** Longest wait after failures: a feed broken for a while is still tried once a day. */
+const MAX_BACK_OFF_MS = 24 * 60 * 60 * 1000;
+/** Titles longer than this are cut: a hostile or broken feed can send megabytes of "title". */
+const MAX_TITLE_LENGTH = 1000;
 
 /**
  * Subscriptions and fetching. A feed is stored only once it has been fetched and parsed; a
@@ -64,6 +73,8 @@ export class FeedMainService implements FeedsService {
   private readonly lifetime = new AbortController();
   /** A second refresh of a feed already being refreshed joins the first. */
   private readonly refreshing = new Map<string, Promise<FeedRefreshOutcome>>();
+  /** Refresh runs in progress, manual or scheduled; {@link cancelRefresh} stops them all. */
+  private readonly runs = new Set<AbortController>();
   /** Addresses being subscribed right now, so a double submit does not subscribe twice. */
   private readonly adding = new Set<string>();
   private readonly titleOrder = new Intl.Collator(undefined, {
@@ -92,33 +103,34 @@ export class FeedMainService implements FeedsService {
     if (duplicate) return duplicate;
 
     this.adding.add(address);
+    let followed: string | null = null;
     try {
-      const fetched = await this.fetcher.fetch(address, NO_VALIDATORS, this.lifetime.signal);
-      if (fetched.kind === 'failed') return fail(asAddFailureCode(fetched.code), fetched.message);
-      if (fetched.kind === 'not-modified') {
-        return fail('http-error', 'The server answered “not modified” to a first request.');
+      let found = await this.fetchToSubscribe(address);
+      // A web page names its feed in <link rel="alternate">: follow the first one, and only once,
+      // so pages pointing at pages can never lead Rounds round in circles.
+      if (!found.ok && found.discoveredFeed !== null) {
+        followed = found.discoveredFeed;
+        const duplicateFeed = this.duplicateOf(followed);
+        if (duplicateFeed) return duplicateFeed;
+        this.adding.add(followed);
+        found = await this.fetchToSubscribe(followed);
       }
-      const redirectedDuplicate =
-        fetched.finalUrl !== address ? this.duplicateOf(fetched.finalUrl) : undefined;
-      if (redirectedDuplicate) return redirectedDuplicate;
-
-      const parsed = await this.parser.parse(fetched.body, fetched.contentType, fetched.finalUrl);
-      if (!parsed.ok) return fail(parsed.code, parsed.message);
+      if (!found.ok) return found.failure;
+      const { fetched, parsed } = found;
 
       this.lifetime.signal.throwIfAborted();
       const now = this.now();
-      const feed: StoredFeed = {
+      const feed: StoredFeed = newFeedRecord({
         id: randomUUID(),
         url: fetched.finalUrl,
         title: parsed.feed.title,
         siteUrl: parsed.feed.siteUrl,
         addedAt: now,
         lastFetchedAt: now,
-        lastError: null,
         etag: fetched.etag,
         lastModified: fetched.lastModified,
         bodyHash: sha256(fetched.body),
-      };
+      });
       await this.store.saveFeed(feed);
       try {
         await this.store.putItems(this.toStoredItems(feed.id, parsed.feed.items, now));
@@ -130,8 +142,42 @@ export class FeedMainService implements FeedsService {
       return ok(this.summarise(feed));
     } finally {
       this.adding.delete(address);
+      if (followed !== null) this.adding.delete(followed);
     }
   };
+
+  /** Fetches and parses an address for `add`; a web page answers with the first feed it names. */
+  private async fetchToSubscribe(
+    address: string,
+  ): Promise<
+    | { ok: true; fetched: FetchedFeed; parsed: { feed: ParsedFeed } }
+    | { ok: false; failure: Failure<AddFailureCode | 'internal'>; discoveredFeed: string | null }
+  > {
+    const refuse = (failure: Failure<AddFailureCode | 'internal'>) => ({
+      ok: false as const,
+      failure,
+      discoveredFeed: null,
+    });
+    const fetched = await this.fetcher.fetch(address, NO_VALIDATORS, this.lifetime.signal);
+    if (fetched.kind === 'failed') {
+      return refuse(fail(asAddFailureCode(fetched.code), fetched.message));
+    }
+    if (fetched.kind === 'not-modified') {
+      return refuse(fail('http-error', 'The server answered “not modified” to a first request.'));
+    }
+    const redirectedDuplicate =
+      fetched.finalUrl !== address ? this.duplicateOf(fetched.finalUrl) : undefined;
+    if (redirectedDuplicate) return refuse(redirectedDuplicate);
+
+    const parsed = await this.parser.parse(fetched.body, fetched.contentType, fetched.finalUrl);
+    if (parsed.ok) return { ok: true, fetched, parsed };
+    const discovered = normalizeFeedUrl(parsed.discoveredFeeds?.[0] ?? '');
+    return {
+      ok: false,
+      failure: fail(asAddFailureCode(parsed.code), parsed.message),
+      discoveredFeed: discovered.ok ? discovered.value : null,
+    };
+  }
 
   readonly list: FeedsService['list'] = async () => {
     const summaries = this.store.listFeeds().map((feed) => this.summarise(feed));
@@ -146,6 +192,31 @@ export class FeedMainService implements FeedsService {
     return removed ? ok({ id }) : fail('not-found', 'That feed is no longer in your library.');
   };
 
+  readonly update: FeedsService['update'] = async (changes) => {
+    const current = this.store.getFeed(changes.id);
+    if (!current) return fail('not-found', 'That feed is no longer in your library.');
+    // Fields left out of the request keep their value; the schema already trimmed the strings.
+    const updated: StoredFeed = {
+      ...current,
+      // A rename back to the feed's own title clears the override, so refreshes track it again.
+      customTitle:
+        changes.title === undefined
+          ? current.customTitle
+          : changes.title === current.title
+            ? null
+            : changes.title,
+      folder: changes.folder ?? current.folder,
+      tags: changes.tags === undefined ? current.tags : normalizeFeedTags(changes.tags),
+      refreshIntervalMinutes: changes.refreshIntervalMinutes ?? current.refreshIntervalMinutes,
+    };
+    await this.store.saveFeed(updated);
+    return ok(this.summarise(updated));
+  };
+
+  /**
+   * The user asked, so back-off after failures is ignored; a server's Retry-After is not (such a
+   * feed is reported with a `rate-limited` error naming the time, and not fetched).
+   */
   readonly refresh: FeedsService['refresh'] = async ({ id }) => {
     let feedIds: string[];
     if (id !== undefined) {
@@ -155,19 +226,32 @@ export class FeedMainService implements FeedsService {
     } else {
       feedIds = this.store.listFeeds().map((feed) => feed.id);
     }
-
-    const total = feedIds.length;
-    let done = 0;
-    const outcomes = await Promise.all(
-      feedIds.map(async (feedId) => {
-        const outcome = await this.refreshOnce(feedId);
-        done++;
-        if (!this.lifetime.signal.aborted) this.refreshed.fire({ done, total, outcome });
-        return outcome;
-      }),
-    );
-    return ok(outcomes);
+    return ok(await this.runRefresh(feedIds));
   };
+
+  /**
+   * Aborts the requests in flight of every refresh in progress; feeds not started yet are not
+   * fetched. Those feeds are reported as unchanged in the refresh's result, and no progress
+   * event fires after the cancellation. Feeds already downloaded are still saved.
+   */
+  readonly cancelRefresh: FeedsService['cancelRefresh'] = async () => {
+    const cancelled = this.runs.size > 0;
+    for (const run of this.runs) run.abort(new Error('The refresh was cancelled.'));
+    return ok({ cancelled });
+  };
+
+  /**
+   * The background refresh: fetches the feeds whose interval has passed and whose back-off or
+   * Retry-After has expired, with the same progress events as a manual refresh.
+   */
+  async refreshDue(): Promise<FeedRefreshOutcome[]> {
+    const now = this.now();
+    const due = this.store
+      .listFeeds()
+      .filter((feed) => (nextRefreshAt(feed) ?? now) <= now)
+      .map((feed) => feed.id);
+    return due.length === 0 ? [] : this.runRefresh(due);
+  }
 
   /**
    * Stops requests in flight; from then on nothing is written and no event fires. The store is
@@ -179,29 +263,46 @@ export class FeedMainService implements FeedsService {
 
   private duplicateOf(url: string) {
     const existing = this.store.findFeedByUrl(url);
-    if (existing) return fail('duplicate', `You already follow “${existing.title}”.`);
+    if (existing) return fail('duplicate', `You already follow “${feedDisplayTitle(existing)}”.`);
     if (this.adding.has(url)) return fail('duplicate', 'This feed is already being added.');
     return undefined;
   }
 
-  private refreshOnce(feedId: string): Promise<FeedRefreshOutcome> {
+  private async runRefresh(feedIds: string[]): Promise<FeedRefreshOutcome[]> {
+    const run = new AbortController();
+    this.runs.add(run);
+    const signal = AbortSignal.any([this.lifetime.signal, run.signal]);
+    const total = feedIds.length;
+    let done = 0;
+    try {
+      return await Promise.all(
+        feedIds.map(async (feedId) => {
+          const outcome = await this.refreshOnce(feedId, signal);
+          done++;
+          if (!signal.aborted) this.refreshed.fire({ done, total, outcome });
+          return outcome;
+        }),
+      );
+    } finally {
+      this.runs.delete(run);
+    }
+  }
+
+  private refreshOnce(feedId: string, signal: AbortSignal): Promise<FeedRefreshOutcome> {
     const running = this.refreshing.get(feedId);
     if (running) return running;
-    const host = hostOf(this.store.getFeed(feedId)?.url ?? '');
-    const refresh = this.limiter
-      .run(host, () => this.refreshFeed(feedId))
-      .finally(() => this.refreshing.delete(feedId));
+    const refresh = this.refreshFeed(feedId, signal).finally(() => this.refreshing.delete(feedId));
     this.refreshing.set(feedId, refresh);
     return refresh;
   }
 
   /** Never rejects: whatever goes wrong becomes this feed's error, and the other feeds go on. */
-  private async refreshFeed(feedId: string): Promise<FeedRefreshOutcome> {
+  private async refreshFeed(feedId: string, signal: AbortSignal): Promise<FeedRefreshOutcome> {
     const progress: { stage: RefreshStage } = { stage: 'fetching' };
     try {
-      return await this.fetchAndStore(feedId, progress);
+      return await this.fetchAndStore(feedId, progress, signal);
     } catch (error) {
-      if (this.lifetime.signal.aborted) return untouched(feedId);
+      if (signal.aborted) return untouched(feedId);
       console.error(`[rounds] refreshing feed ${feedId} failed while ${progress.stage}`, error);
       const { code, message } = UNEXPECTED_FAILURE[progress.stage];
       try {
@@ -216,40 +317,60 @@ export class FeedMainService implements FeedsService {
   private async fetchAndStore(
     feedId: string,
     progress: { stage: RefreshStage },
+    signal: AbortSignal,
   ): Promise<FeedRefreshOutcome> {
+    // The network and the parser hold one of the host's slots; saving does not, so the saves
+    // of feeds that finish together are written to disk together instead of one by one.
+    const host = hostOf(this.store.getFeed(feedId)?.url ?? '');
+    const read = await this.limiter.run(host, () => this.download(feedId, progress, signal));
+    switch (read.kind) {
+      case 'settled':
+        return read.outcome;
+      case 'failed':
+        return this.recordFailure(feedId, read.code, read.message, read.retryAfterSeconds);
+      case 'unchanged':
+        return this.recordSuccess(feedId, read.validators, { newItems: 0, unchanged: true });
+    }
+    progress.stage = 'saving';
+    if (!this.store.getFeed(feedId) || this.lifetime.signal.aborted) return untouched(feedId);
+    const newItems = await this.store.putItems(
+      this.toStoredItems(feedId, read.feed.items, this.now()),
+    );
+    const described = { title: capTitle(read.feed.title), siteUrl: read.feed.siteUrl };
+    return this.recordSuccess(
+      feedId,
+      { ...read.validators, ...described },
+      { newItems, unchanged: false },
+    );
+  }
+
+  /** Fetches a feed and parses it when it changed; writes nothing. */
+  private async download(
+    feedId: string,
+    progress: { stage: RefreshStage },
+    signal: AbortSignal,
+  ): Promise<Download> {
     // Read when its turn comes, not when queued, so the validators are the latest ones.
     const feed = this.store.getFeed(feedId);
-    if (!feed || this.lifetime.signal.aborted) return untouched(feedId);
+    if (!feed || signal.aborted) return { kind: 'settled', outcome: untouched(feedId) };
+    const waitingForServer = this.serverAskedToWait(feed);
+    if (waitingForServer) return { kind: 'settled', outcome: waitingForServer };
 
     const validators = { etag: feed.etag, lastModified: feed.lastModified };
-    const fetched = await this.fetcher.fetch(feed.url, validators, this.lifetime.signal);
-    if (fetched.kind === 'failed') return this.recordFailure(feedId, fetched.code, fetched.message);
-    if (fetched.kind === 'not-modified')
-      return this.recordSuccess(feedId, {}, { newItems: 0, unchanged: true });
+    const fetched = await this.fetcher.fetch(feed.url, validators, signal);
+    if (fetched.kind === 'failed') return fetched;
+    if (fetched.kind === 'not-modified') return { kind: 'unchanged', validators: {} };
 
     // Validators and body hash are kept only once the body has been read successfully: kept
     // after a failure, they would make the next refresh report a broken feed as unchanged.
     const bodyHash = sha256(fetched.body);
     const fetchedValidators = { etag: fetched.etag, lastModified: fetched.lastModified, bodyHash };
-    if (bodyHash === feed.bodyHash) {
-      return this.recordSuccess(feedId, fetchedValidators, { newItems: 0, unchanged: true });
-    }
+    if (bodyHash === feed.bodyHash) return { kind: 'unchanged', validators: fetchedValidators };
 
     progress.stage = 'parsing';
     const parsed = await this.parser.parse(fetched.body, fetched.contentType, fetched.finalUrl);
-    if (!parsed.ok) return this.recordFailure(feedId, parsed.code, parsed.message);
-
-    progress.stage = 'saving';
-    if (!this.store.getFeed(feedId) || this.lifetime.signal.aborted) return untouched(feedId);
-    const newItems = await this.store.putItems(
-      this.toStoredItems(feedId, parsed.feed.items, this.now()),
-    );
-    const described = { title: parsed.feed.title, siteUrl: parsed.feed.siteUrl };
-    return this.recordSuccess(
-      feedId,
-      { ...fetchedValidators, ...described },
-      { newItems, unchanged: false },
-    );
+    if (!parsed.ok) return { kind: 'failed', code: parsed.code, message: parsed.message };
+    return { kind: 'parsed', validators: fetchedValidators, feed: parsed.feed };
   }
 
   private async recordSuccess(
@@ -265,20 +386,61 @@ export class FeedMainService implements FeedsService {
       ...changes,
       lastFetchedAt: this.now(),
       lastError: null,
+      consecutiveFailures: 0,
+      retryNotBefore: null,
     });
     return outcome;
   }
 
+  /**
+   * Keeps the error and backs off: the background refresh waits the feed's interval after the
+   * first failure, twice that after the second, and so on up to a day. A server's Retry-After
+   * replaces the back-off: the server said when.
+   */
   private async recordFailure(
     feedId: string,
     code: FeedFailureCode,
     message: string,
+    retryAfterSeconds?: number,
   ): Promise<FeedRefreshOutcome> {
-    const error: FeedError = { code, message, at: this.now() };
+    const now = this.clock.now();
+    const error: FeedError = { code, message, at: now.toISOString() };
     const current = this.store.getFeed(feedId);
-    if (current && !this.lifetime.signal.aborted)
-      await this.store.saveFeed({ ...current, lastError: error });
+    if (current && !this.lifetime.signal.aborted) {
+      const consecutiveFailures = current.consecutiveFailures + 1;
+      const waitMs =
+        retryAfterSeconds !== undefined
+          ? retryAfterSeconds * 1000
+          : Math.min(
+              current.refreshIntervalMinutes * 60_000 * 2 ** (consecutiveFailures - 1),
+              MAX_BACK_OFF_MS,
+            );
+      await this.store.saveFeed({
+        ...current,
+        lastError: error,
+        consecutiveFailures,
+        retryNotBefore: new Date(now.getTime() + waitMs).toISOString(),
+      });
+    }
     return { feedId, newItems: 0, unchanged: false, error };
+  }
+
+  /** A feed whose server answered "too many requests" is left alone until the time it gave. */
+  private serverAskedToWait(feed: StoredFeed): FeedRefreshOutcome | null {
+    const now = this.now();
+    if (feed.lastError?.code !== 'rate-limited' || feed.retryNotBefore === null) return null;
+    if (feed.retryNotBefore <= now) return null;
+    const until = feed.retryNotBefore.replace('T', ' ').slice(0, 16);
+    return {
+      feedId: feed.id,
+      newItems: 0,
+      unchanged: true,
+      error: {
+        code: 'rate-limited',
+        message: `Not refreshed: the server asked Rounds to wait, so this feed will be fetched again after ${until} UTC.`,
+        at: now,
+      },
+    };
   }
 
   private toStoredItems(feedId: string, items: ParsedItem[], now: string): StoredItem[] {
@@ -293,7 +455,13 @@ export class FeedMainService implements FeedsService {
       const id = itemIdOf(feedId, item.guid);
       // Feeds sometimes repeat an entry; the first occurrence is the one readers see on top.
       if (stored.has(id)) continue;
-      stored.set(id, { id, feedId, ...item, fetchedAt: firstFetched.get(id) ?? now });
+      stored.set(id, {
+        id,
+        feedId,
+        ...item,
+        title: capTitle(item.title),
+        fetchedAt: firstFetched.get(id) ?? now,
+      });
     }
     return [...stored.values()];
   }
@@ -303,13 +471,18 @@ export class FeedMainService implements FeedsService {
     return {
       id: feed.id,
       url: feed.url,
-      title: feed.title,
+      title: feedDisplayTitle(feed),
       siteUrl: feed.siteUrl,
       addedAt: feed.addedAt,
       lastFetchedAt: feed.lastFetchedAt,
       lastError: feed.lastError,
       itemCount: counts.total,
       unreadCount: counts.unread,
+      folder: feed.folder,
+      tags: feed.tags,
+      refreshIntervalMinutes: feed.refreshIntervalMinutes,
+      nextRefreshAt: nextRefreshAt(feed),
+      consecutiveFailures: feed.consecutiveFailures,
     };
   }
 
@@ -333,6 +506,33 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** When the background refresh will next fetch a feed: its interval, or later after back-off. */
+function nextRefreshAt(feed: StoredFeed): string | null {
+  if (feed.lastFetchedAt === null) return feed.retryNotBefore;
+  const byInterval = new Date(
+    Date.parse(feed.lastFetchedAt) + feed.refreshIntervalMinutes * 60_000,
+  ).toISOString();
+  return feed.retryNotBefore !== null && feed.retryNotBefore > byInterval
+    ? feed.retryNotBefore
+    : byInterval;
+}
+
+/** What downloading a feed came to, before anything is written. */
+type Download =
+  | { kind: 'settled'; outcome: FeedRefreshOutcome }
+  | {
+      kind: 'failed';
+      code: FeedFailureCode;
+      message: string;
+      retryAfterSeconds?: number | undefined;
+    }
+  | { kind: 'unchanged'; validators: Partial<StoredFeed> }
+  | { kind: 'parsed'; validators: Partial<StoredFeed>; feed: ParsedFeed };
+
+function capTitle(title: string): string {
+  return title.length <= MAX_TITLE_LENGTH ? title : `${title.slice(0, MAX_TITLE_LENGTH - 1)}…`;
 }
 
 function untouched(feedId: string): FeedRefreshOutcome {

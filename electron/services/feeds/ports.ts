@@ -1,4 +1,6 @@
 import type { FeedFailureCode } from '@shared/contract';
+import type { PaperIds } from '@shared/domain/feeds/paperIdentity';
+import type { ItemMedia } from '@shared/domain/library/libraryDocuments';
 
 /** Validators from the last fetch, echoed exactly in the next request. */
 export interface ConditionalValidators {
@@ -18,7 +20,13 @@ export type FetchOutcome =
       etag: string | null;
       lastModified: string | null;
     }
-  | { kind: 'failed'; code: FeedFailureCode; message: string };
+  | {
+      kind: 'failed';
+      code: FeedFailureCode;
+      message: string;
+      /** With 'rate-limited': how long the server asked to wait, in seconds (capped at a day). */
+      retryAfterSeconds?: number;
+    };
 
 /** Fetches feed bytes over HTTP(S). The only network code the feeds service reaches. */
 export interface FeedFetcher {
@@ -41,6 +49,18 @@ export interface ParsedItem {
   publishedAt: string | null;
   excerpt: string;
   contentHtml: string;
+  /** Every author named, in order; `author` is the line the list shows. */
+  authors: string[];
+  /** `prism:publicationName`, or null. */
+  journal: string | null;
+  /** The paper this item is (from its metadata and own address); all null for a post. */
+  paperIds: PaperIds;
+  /** The DOI of the paper's other version when the publisher names it. */
+  relatedDoi: string | null;
+  /** For an item that is not a paper: the paper and article-page keys it cites. */
+  citations: string[];
+  /** `media:content` and `media:thumbnail`, as data only. */
+  media: ItemMedia[];
 }
 
 /** A parsed feed. */
@@ -50,13 +70,31 @@ export interface ParsedFeed {
   items: ParsedItem[];
 }
 
+/**
+ * Why fetched bytes could not be read as a feed: not a feed at all, broken beyond repair, asking
+ * for entity expansion, or needing more time or memory than parsing is allowed.
+ */
+export type ParseFailureCode = Extract<
+  FeedFailureCode,
+  'not-a-feed' | 'malformed-feed' | 'unsafe-xml' | 'too-large' | 'timeout'
+>;
+
 /** Turns fetched bytes into a feed, or says why it is not one. */
 export interface FeedParser {
   parse(
     body: Uint8Array,
     contentType: string | null,
     url: string,
-  ): Promise<{ ok: true; feed: ParsedFeed } | { ok: false; code: 'not-a-feed'; message: string }>;
+  ): Promise<
+    | { ok: true; feed: ParsedFeed }
+    | {
+        ok: false;
+        code: ParseFailureCode;
+        message: string;
+        /** When the bytes are a web page: the feeds it links to, the likeliest first. */
+        discoveredFeeds?: string[];
+      }
+  >;
 }
 
 /** The time source, injectable so tests can fix it. */

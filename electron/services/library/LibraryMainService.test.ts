@@ -1,3 +1,4 @@
+import { newFeedRecord } from '@shared/domain/library/newFeedRecord';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,18 +7,14 @@ import { LowdbLibraryStore } from '../../adapters/storage/LowdbLibraryStore';
 import { LibraryMainService } from './LibraryMainService';
 import type { StoredFeed, StoredItem } from './LibraryStore';
 
-const FEED: StoredFeed = {
+const FEED: StoredFeed = newFeedRecord({
   id: 'feed-1',
   url: 'https://journal.example/rss',
   title: 'Journal of Cardiology',
   siteUrl: 'https://journal.example/',
   addedAt: '2026-01-01T00:00:00.000Z',
   lastFetchedAt: '2026-01-01T00:00:00.000Z',
-  lastError: null,
-  etag: null,
-  lastModified: null,
-  bodyHash: null,
-};
+});
 
 function item(n: number): StoredItem {
   return {
@@ -70,6 +67,18 @@ describe('LibraryMainService', () => {
           excerpt: `Excerpt ${n}`,
           read: false,
           starred: false,
+          authors: [],
+          journal: null,
+          paperIds: { doi: null, pmid: null, arxiv: null },
+          sources: [
+            {
+              itemId: `item-${n}`,
+              feedId: FEED.id,
+              feedTitle: FEED.title,
+              link: `https://journal.example/articles/${n}`,
+            },
+          ],
+          discussedBy: 0,
         })),
       },
     });
@@ -104,6 +113,62 @@ describe('LibraryMainService', () => {
       },
     });
     expect(result.ok && 'guid' in result.value).toBe(false);
+  });
+
+  it('shows a preprint’s published version and the posts discussing a paper, with feed titles', async () => {
+    const colleague = newFeedRecord({
+      id: 'kim',
+      url: 'https://med.social/@kim.rss',
+      title: 'Dr Kim Lee',
+      addedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await store.saveFeed(colleague);
+    await store.putItems([
+      {
+        ...item(4),
+        paperIds: { doi: '10.1101/2025.12.01.25300001', pmid: null, arxiv: null },
+        relatedDoi: '10.1056/nejmoa2312345',
+      },
+      { ...item(5), paperIds: { doi: '10.1056/nejmoa2312345', pmid: null, arxiv: null } },
+      {
+        ...item(6),
+        id: 'post-1',
+        feedId: colleague.id,
+        author: null,
+        link: 'https://med.social/@kim/1',
+        excerpt: 'Great trial',
+        citations: ['doi:10.1101/2025.12.01.25300001'],
+      },
+    ]);
+
+    const preprint = await library.get({ id: 'item-4' });
+
+    expect(preprint).toMatchObject({
+      ok: true,
+      value: {
+        discussedBy: 1,
+        discussions: [
+          {
+            itemId: 'post-1',
+            feedTitle: 'Dr Kim Lee',
+            author: null,
+            excerpt: 'Great trial',
+            link: 'https://med.social/@kim/1',
+            publishedAt: '2026-01-06T09:00:00.000Z',
+          },
+        ],
+        linkedVersion: {
+          relation: 'published-version',
+          doi: '10.1056/nejmoa2312345',
+          itemId: 'item-5',
+          title: 'Article 5',
+        },
+      },
+    });
+    expect(await library.get({ id: 'item-5' })).toMatchObject({
+      ok: true,
+      value: { linkedVersion: { relation: 'preprint', itemId: 'item-4' }, discussions: [] },
+    });
   });
 
   it('keeps read and starred marks on disk once the call resolves', async () => {

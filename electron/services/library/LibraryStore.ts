@@ -11,8 +11,12 @@ import type {
  */
 export type StoredFeed = FeedRecord;
 
+/** What says an item is a paper, or a post about one: left out, the item is neither. */
+type PaperFields = 'authors' | 'journal' | 'paperIds' | 'relatedDoi' | 'citations' | 'media';
+
 /** Fetched content of one item: replaced by a later fetch, never edited by the user. */
-export interface StoredItem extends ItemRecord {
+export interface StoredItem
+  extends Omit<ItemRecord, PaperFields>, Partial<Pick<ItemRecord, PaperFields>> {
   /** Sanitised HTML. */
   contentHtml: string;
 }
@@ -20,10 +24,42 @@ export interface StoredItem extends ItemRecord {
 /** The user's own state for one item: kept apart from fetched content. */
 export type ItemState = ItemStateRecord;
 
-/** An item without its content, with the user's state: what lists need. */
-export type ItemRow = Omit<StoredItem, 'contentHtml'> & ItemState;
+/** One feed's copy of a paper. */
+export interface PaperCopy {
+  itemId: string;
+  feedId: string;
+  link: string | null;
+}
 
-/** Which items to list: newest first (publishedAt, then fetchedAt). */
+/** An item without its content, with the user's state: what lists need. */
+export type ItemRow = ItemRecord &
+  ItemState & {
+    /** Every feed's copy of the same paper in order of publication; just this item otherwise. */
+    copies: PaperCopy[];
+    /** Colleagues whose posts cite this paper (one per feed and author). */
+    discussedBy: number;
+  };
+
+/** The other version of a paper, as its publisher names it. */
+export interface LinkedVersion {
+  /** `published-version` when this item is the preprint, `preprint` when it is the journal's. */
+  relation: 'published-version' | 'preprint';
+  /** The other version's DOI; null for an arXiv preprint known only by its arXiv id. */
+  doi: string | null;
+  /** The other version in the library, when it is there. */
+  row: ItemRow | null;
+}
+
+/** One item with everything the reader shows. */
+export type ItemDetailRow = ItemRow & {
+  /** Sanitised HTML. */
+  contentHtml: string;
+  /** Posts citing this paper, newest first. */
+  discussions: ItemRow[];
+  linkedVersion: LinkedVersion | null;
+};
+
+/** Which items to list: newest first (publishedAt, then fetchedAt); a paper once overall. */
 export interface ItemQuery {
   feedId?: string | undefined;
   filter: ItemFilter;
@@ -49,12 +85,15 @@ export interface LibraryStore {
    * known items is kept. Resolves with the number of items that were new.
    */
   putItems(items: StoredItem[]): Promise<number>;
-  /** One item with content and state. */
-  getItem(id: string): (StoredItem & ItemState) | undefined;
+  /** One item with content, state, the paper's other copies, its discussions and versions. */
+  getItem(id: string): ItemDetailRow | undefined;
   queryItems(query: ItemQuery): { rows: ItemRow[]; total: number };
   /** Item and unread counts of one feed. */
   countItems(feedId: string): { total: number; unread: number };
-  /** Changes an item's state. Resolves false when there is no such item. */
+  /**
+   * Changes an item's state, and that of every other feed's copy of the same paper: a paper read
+   * once is read everywhere. Resolves false when there is no such item.
+   */
   setItemState(id: string, patch: Partial<ItemState>): Promise<boolean>;
 
   /** Notices about damaged files found at load time, not yet dismissed. */

@@ -1,6 +1,8 @@
 import type { FeedSummary } from '@shared/contract';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AddFeedDialog } from '../features/feeds/AddFeedDialog';
+import { folderPathsOf } from '../features/feeds/buildFolderTree';
+import { FeedSettingsDialog } from '../features/feeds/FeedSettingsDialog';
 import { NoFeedsYet } from '../features/feeds/NoFeedsYet';
 import { SourcesPane } from '../features/feeds/SourcesPane';
 import { UnsubscribeDialog } from '../features/feeds/UnsubscribeDialog';
@@ -15,12 +17,18 @@ import { useItemFlags } from '../features/library/useItemFlags';
 import { useItems } from '../features/library/useItems';
 import { NoticeBanners } from '../features/notices/NoticeBanners';
 import { useNotices } from '../features/notices/useNotices';
+import { OpmlActions } from '../features/sources/OpmlActions';
+import { useOpmlTransfer } from '../features/sources/useOpmlTransfer';
 import { ToastRegion } from '../ui/ToastRegion';
 import { useNow } from '../ui/useNow';
 import { useToasts } from '../ui/useToasts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
-type OpenDialog = { kind: 'add-feed' } | { kind: 'unsubscribe'; feed: FeedSummary } | null;
+type OpenDialog =
+  | { kind: 'add-feed' }
+  | { kind: 'unsubscribe'; feed: FeedSummary }
+  | { kind: 'feed-settings'; feed: FeedSummary }
+  | null;
 
 /** The selected item, and the row it was at when selected (kept if the row is unloaded later). */
 interface Selection {
@@ -34,7 +42,7 @@ interface Selection {
  * reader in step when the user reads, stars, subscribes or refreshes.
  */
 export function App() {
-  const { toasts, showError, dismiss: dismissToast } = useToasts();
+  const { toasts, showError, showNews, dismiss: dismissToast } = useToasts();
   const notices = useNotices(showError);
   const feeds = useFeeds();
   const flags = useItemFlags();
@@ -76,6 +84,13 @@ export function App() {
       void items.reload();
     },
     onFailure: (message) => showError(`Refresh failed. ${message}`),
+  });
+
+  const { reload: reloadFeeds } = feeds;
+  const opml = useOpmlTransfer({
+    onImported: useCallback(() => void reloadFeeds(), [reloadFeeds]),
+    onNews: showNews,
+    onFailure: showError,
   });
 
   const feedTitles = useMemo(
@@ -155,9 +170,20 @@ export function App() {
           totals={feeds.totals}
           selected={source}
           refresh={refresh.state}
+          now={now}
+          transfer={
+            <OpmlActions
+              busy={opml.busy}
+              onImport={(file) => void opml.importFile(file)}
+              onExport={() => void opml.exportFile()}
+            />
+          }
           onSelect={selectSource}
           onAddFeed={openAddFeed}
           onRefreshAll={() => void refresh.refreshAll()}
+          onRefreshFeed={(feed) => void refresh.refreshFeed(feed.id)}
+          onCancelRefresh={() => void refresh.cancel()}
+          onOpenSettings={(feed) => setDialog({ kind: 'feed-settings', feed })}
           onUnsubscribe={(feed) => setDialog({ kind: 'unsubscribe', feed })}
           onRetry={() => void feeds.reload()}
         />
@@ -208,6 +234,14 @@ export function App() {
               void items.reload();
             }
           }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'feed-settings' ? (
+        <FeedSettingsDialog
+          feed={dialog.feed}
+          folderPaths={folderPathsOf(feeds.feeds)}
+          onSave={feeds.update}
           onClose={() => setDialog(null)}
         />
       ) : null}

@@ -9,6 +9,8 @@ export interface ModalDialogProps {
   onClose: () => void;
   /** Id of the element that explains the dialog, announced after the title. */
   describedBy?: string;
+  /** 'wide' for dialogs holding a list to browse rather than a short form. */
+  size?: 'normal' | 'wide';
   children: ReactNode;
 }
 
@@ -22,6 +24,7 @@ export function ModalDialog({
   role = 'dialog',
   onClose,
   describedBy,
+  size = 'normal',
   children,
 }: ModalDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -37,7 +40,13 @@ export function ModalDialog({
   useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      dialog.showModal();
+      // React focuses `autoFocus` fields while the dialog is still closed, when nothing in it can
+      // take focus; the browser would then pick the first control. A field marked
+      // `data-autofocus` is where the user starts typing, so it gets the focus instead.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     // Escape fires `cancel`; keeping the element open lets React stay the only one that unmounts it.
     const handleCancel = (event: Event) => {
       event.preventDefault();
@@ -53,7 +62,7 @@ export function ModalDialog({
   return (
     <dialog
       ref={dialogRef}
-      className="modal-dialog"
+      className={size === 'wide' ? 'modal-dialog modal-dialog-wide' : 'modal-dialog'}
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
       aria-describedby={describedBy}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFullDate, formatRelativeDate } from './formatDate';
+import { formatFullDate, formatRelativeDate, formatUpcomingTime } from './formatDate';
 
 const now = new Date('2025-03-12T14:00:00Z');
 const inEnglish = { locale: 'en-GB', timeZone: 'UTC' };
@@ -45,5 +45,27 @@ describe('formatFullDate', () => {
 
   it('says so when there is no date', () => {
     expect(formatFullDate(null, inEnglish)).toBe('No date');
+  });
+});
+
+describe('formatUpcomingTime', () => {
+  it('gives the time alone later the same day', () => {
+    expect(formatUpcomingTime('2025-03-12T14:30:00Z', now, inEnglish)).toBe('at 14:30');
+  });
+
+  it('says tomorrow, then the date, for later days', () => {
+    expect(formatUpcomingTime('2025-03-13T07:00:00Z', now, inEnglish)).toBe('tomorrow at 07:00');
+    expect(formatUpcomingTime('2025-03-14T14:30:00Z', now, inEnglish)).toBe('on 14 March at 14:30');
+  });
+
+  it('compares days in the given time zone', () => {
+    // 23:30 UTC on the 12th is already the 13th in Tokyo, where "now" is 23:00 on the 12th.
+    const tokyo = { locale: 'en-GB', timeZone: 'Asia/Tokyo' };
+    expect(formatUpcomingTime('2025-03-12T15:30:00Z', now, tokyo)).toBe('tomorrow at 00:30');
+  });
+
+  it('says "soon" for a time already past or missing', () => {
+    expect(formatUpcomingTime('2025-03-12T13:00:00Z', now, inEnglish)).toBe('soon');
+    expect(formatUpcomingTime(null, now, inEnglish)).toBe('soon');
   });
 });

@@ -53,3 +53,37 @@ function parseDate(iso: string | null): Date | null {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+/**
+ * When something will happen, to follow a verb: "at 14:30" later today, "tomorrow at 07:00", then
+ * "on 14 March at 14:30"; "soon" once the time has passed but the event has not happened yet.
+ */
+export function formatUpcomingTime(
+  iso: string | null,
+  now: Date,
+  options: DateTextOptions = {},
+): string {
+  const date = parseDate(iso);
+  if (!date || date.getTime() <= now.getTime()) return 'soon';
+  const time = new Intl.DateTimeFormat(options.locale, {
+    timeStyle: 'short',
+    timeZone: options.timeZone,
+  }).format(date);
+  // Days are compared in the user's (or the given) time zone, not in UTC.
+  const dayOf = (moment: Date) =>
+    new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      timeZone: options.timeZone,
+    }).format(moment);
+  const day = dayOf(date);
+  if (day === dayOf(now)) return `at ${time}`;
+  if (day === dayOf(new Date(now.getTime() + DAY))) return `tomorrow at ${time}`;
+  const calendarDay = new Intl.DateTimeFormat(options.locale, {
+    day: 'numeric',
+    month: 'long',
+    timeZone: options.timeZone,
+  }).format(date);
+  return `on ${calendarDay} at ${time}`;
+}

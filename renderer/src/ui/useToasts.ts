@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** A short message about something that went wrong in the background. */
+/** A short message about something done or gone wrong in the background. */
 export interface Toast {
   id: number;
   message: string;
+  /** Errors interrupt (an alert); news such as an import's summary waits its turn (a status). */
+  tone: 'error' | 'news';
 }
 
 /** How long a toast stays before it leaves on its own; long enough to read two sentences. */
 const TOAST_LIFETIME_MS = 8_000;
 
-/** Error toasts: `showError` adds one, each disappears after a while or when dismissed. */
+/**
+ * Toasts: `showError` and `showNews` add one, each disappears after a while or when dismissed.
+ */
 export function useToasts() {
   const [toasts, setToasts] = useState<readonly Toast[]>([]);
   const nextId = useRef(1);
@@ -22,11 +26,11 @@ export function useToasts() {
     setToasts((current) => current.filter((toast) => toast.id !== id));
   }, []);
 
-  const showError = useCallback(
-    (message: string) => {
+  const show = useCallback(
+    (message: string, tone: Toast['tone']) => {
       const id = nextId.current;
       nextId.current += 1;
-      setToasts((current) => [...current, { id, message }]);
+      setToasts((current) => [...current, { id, message, tone }]);
       timers.current.set(
         id,
         setTimeout(() => dismiss(id), TOAST_LIFETIME_MS),
@@ -34,6 +38,8 @@ export function useToasts() {
     },
     [dismiss],
   );
+  const showError = useCallback((message: string) => show(message, 'error'), [show]);
+  const showNews = useCallback((message: string) => show(message, 'news'), [show]);
 
   useEffect(() => {
     const pending = timers.current;
@@ -43,5 +49,5 @@ export function useToasts() {
     };
   }, []);
 
-  return { toasts, showError, dismiss };
+  return { toasts, showError, showNews, dismiss };
 }

@@ -1,4 +1,5 @@
 import type { FeedError, StorageNotice } from '@shared/contract';
+import type { PaperIds } from '../feeds/paperIdentity';
 
 /**
  * Layout version written into every library document. Loading accepts any version: documents
@@ -10,7 +11,13 @@ export const LIBRARY_SCHEMA_VERSION = 1;
 export interface FeedRecord {
   id: string;
   url: string;
+  /** The feed's own title, refreshed from every successful fetch. */
   title: string;
+  /**
+   * The user's own name for the feed (a rename, or the name an OPML file carried). Refreshes never
+   * touch it; see feedDisplayTitle.
+   */
+  customTitle: string | null;
   siteUrl: string | null;
   /** ISO 8601 UTC. */
   addedAt: string;
@@ -19,7 +26,23 @@ export interface FeedRecord {
   etag: string | null;
   lastModified: string | null;
   bodyHash: string | null;
+  /** Folder path segments from the sources pane or an OPML outline; empty at the top level. */
+  folder: string[];
+  /** The user's tags on this feed. */
+  tags: string[];
+  /** How often the background refresh fetches this feed. */
+  refreshIntervalMinutes: number;
+  /** Failed refreshes in a row: drives the exponential back-off. 0 after a success. */
+  consecutiveFailures: number;
+  /**
+   * ISO 8601 UTC before which the background refresh leaves this feed alone: set by back-off
+   * and by a server's Retry-After. Null means "due whenever its interval says so".
+   */
+  retryNotBefore: string | null;
 }
+
+/** Default background refresh interval of a feed. */
+export const DEFAULT_REFRESH_INTERVAL_MINUTES = 60;
 
 /** `feeds.json`: every subscription. */
 export interface FeedsDocument {
@@ -43,6 +66,31 @@ export interface ItemRecord {
   excerpt: string;
   /** ISO 8601 UTC. */
   fetchedAt: string;
+  /** Every author the feed names, in its order; `author` is what the list shows. */
+  authors: string[];
+  /** The journal that published the item (`prism:publicationName`), or null. */
+  journal: string | null;
+  /** The paper this item is; all null for posts and news. Items sharing a key are one paper. */
+  paperIds: PaperIds;
+  /** The DOI of the paper's other version (preprint or published) when the publisher names it. */
+  relatedDoi: string | null;
+  /**
+   * For an item that is not itself a paper: the papers and article pages it cites
+   * (`doi:…`, `pmid:…`, `arxiv:…`, `link:…` keys), which make it a discussion of those papers.
+   */
+  citations: string[];
+  /** What the feed attached (`media:content`, `media:thumbnail`): addresses, never fetched here. */
+  media: ItemMedia[];
+}
+
+/** One `media:content` or `media:thumbnail` of an item. */
+export interface ItemMedia {
+  /** http(s) address. */
+  url: string;
+  /** MIME type, or null. */
+  type: string | null;
+  /** `image`, `video`, `audio`… or `thumbnail`; null when the feed does not say. */
+  medium: string | null;
 }
 
 /** One item-index shard: the records of the items whose feed hashes to this shard. */

@@ -5,6 +5,7 @@ const complete = {
   id: 'f1',
   url: 'https://journal.example/rss',
   title: 'NEJM',
+  customTitle: null,
   siteUrl: 'https://journal.example',
   addedAt: '2026-01-02T03:04:05.000Z',
   lastFetchedAt: '2026-01-03T00:00:00.000Z',
@@ -12,6 +13,11 @@ const complete = {
   etag: '"abc"',
   lastModified: 'Tue, 02 Jan 2026 00:00:00 GMT',
   bodyHash: 'ff00',
+  folder: ['Cardiology'],
+  tags: ['trials'],
+  refreshIntervalMinutes: 30,
+  consecutiveFailures: 2,
+  retryNotBefore: '2026-01-03T02:00:00.000Z',
 };
 
 describe('repairFeedsDocument', () => {
@@ -33,6 +39,7 @@ describe('repairFeedsDocument', () => {
         id: 'f1',
         url: 'https://a.example/feed',
         title: 'https://a.example/feed',
+        customTitle: null,
         siteUrl: null,
         addedAt: '1970-01-01T00:00:00.000Z',
         lastFetchedAt: null,
@@ -40,6 +47,11 @@ describe('repairFeedsDocument', () => {
         etag: null,
         lastModified: null,
         bodyHash: null,
+        folder: [],
+        tags: [],
+        refreshIntervalMinutes: 60,
+        consecutiveFailures: 0,
+        retryNotBefore: null,
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import { FEED_FAILURE_CODES, type FeedError } from '@shared/contract';
 import {
+  DEFAULT_REFRESH_INTERVAL_MINUTES,
   LIBRARY_SCHEMA_VERSION,
   type FeedRecord,
   type FeedsDocument,
@@ -32,6 +33,7 @@ export function repairFeedRecord(raw: unknown): FeedRecord | null {
     id,
     url,
     title: nullableText(raw.title) ?? url,
+    customTitle: nullableText(raw.customTitle),
     siteUrl: nullableText(raw.siteUrl),
     addedAt: isoDateOrNull(raw.addedAt) ?? lastFetchedAt ?? EPOCH_ISO,
     lastFetchedAt,
@@ -39,7 +41,27 @@ export function repairFeedRecord(raw: unknown): FeedRecord | null {
     etag: nullableText(raw.etag),
     lastModified: nullableText(raw.lastModified),
     bodyHash: nullableText(raw.bodyHash),
+    folder: textList(raw.folder),
+    tags: textList(raw.tags),
+    refreshIntervalMinutes: refreshInterval(raw.refreshIntervalMinutes),
+    consecutiveFailures:
+      Number.isInteger(raw.consecutiveFailures) && (raw.consecutiveFailures as number) > 0
+        ? (raw.consecutiveFailures as number)
+        : 0,
+    retryNotBefore: isoDateOrNull(raw.retryNotBefore),
   };
+}
+
+/** Fields added after schema 1 went out: old files simply lack them, and get the defaults. */
+function textList(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '');
+}
+
+// Five minutes is the floor: a shorter interval would hammer publishers; a week the ceiling.
+function refreshInterval(raw: unknown): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return DEFAULT_REFRESH_INTERVAL_MINUTES;
+  return Math.min(Math.max(Math.round(raw), 5), 7 * 24 * 60);
 }
 
 // A damaged error is dropped rather than guessed at: it only describes the last refresh, and the

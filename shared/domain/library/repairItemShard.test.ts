@@ -11,6 +11,12 @@ const item = {
   publishedAt: '2026-02-01T08:00:00.000Z',
   excerpt: 'In this trial…',
   fetchedAt: '2026-02-01T09:00:00.000Z',
+  authors: ['A. Author', 'B. Author'],
+  journal: 'Journal of Interventional Cardiology',
+  paperIds: { doi: '10.1234/jic.2026.1', pmid: '40000001', arxiv: null },
+  relatedDoi: '10.1101/2025.11.02.25312345',
+  citations: [],
+  media: [{ url: 'https://journal.example/a/1/fig1.png', type: 'image/png', medium: 'image' }],
 };
 
 describe('repairItemShard', () => {
@@ -34,6 +40,43 @@ describe('repairItemShard', () => {
       publishedAt: '2026-01-01T00:00:00.000Z',
       excerpt: '',
       fetchedAt: '2026-01-01T00:00:00.000Z',
+      authors: [],
+      journal: null,
+      paperIds: { doi: null, pmid: null, arxiv: null },
+      relatedDoi: null,
+      citations: [],
+      media: [],
+    });
+  });
+
+  it('loads items written before paper identity existed, and re-normalises hand-edited ids', () => {
+    const { authors, journal, paperIds, relatedDoi, citations, media, ...older } = item;
+    expect(repairItemRecord(older)).toMatchObject({
+      authors: [],
+      journal: null,
+      paperIds: { doi: null, pmid: null, arxiv: null },
+      relatedDoi: null,
+      citations: [],
+      media: [],
+    });
+    expect([authors, journal, paperIds, relatedDoi, citations, media]).toHaveLength(6);
+
+    const edited = repairItemRecord({
+      ...item,
+      authors: ['A. Author', 7, ''],
+      paperIds: {
+        doi: 'https://doi.org/10.1234/JIC.2026.1',
+        pmid: 'PMID 4',
+        arxiv: 'arXiv:2401.01234v2',
+      },
+      relatedDoi: 'not a doi',
+      media: [{ url: 'file:///etc/passwd' }, 'x'],
+    });
+    expect(edited).toMatchObject({
+      authors: ['A. Author'],
+      paperIds: { doi: '10.1234/jic.2026.1', pmid: null, arxiv: '2401.01234' },
+      relatedDoi: null,
+      media: [],
     });
   });
 

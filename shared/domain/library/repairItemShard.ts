@@ -1,5 +1,13 @@
 import {
+  MAX_CITATIONS,
+  NO_PAPER_IDS,
+  normalizeArxivId,
+  normalizeDoi,
+  type PaperIds,
+} from '../feeds/paperIdentity';
+import {
   LIBRARY_SCHEMA_VERSION,
+  type ItemMedia,
   type ItemRecord,
   type ItemShardDocument,
   type Repaired,
@@ -41,7 +49,47 @@ export function repairItemRecord(raw: unknown): ItemRecord | null {
     publishedAt,
     excerpt: textOr(raw.excerpt, ''),
     fetchedAt: isoDateOrNull(raw.fetchedAt) ?? publishedAt ?? EPOCH_ISO,
+    // Paper fields came with issue 3: older files lack them, and their items are simply not papers.
+    authors: textList(raw.authors, MAX_AUTHORS),
+    journal: nullableText(raw.journal),
+    paperIds: repairPaperIds(raw.paperIds),
+    relatedDoi: typeof raw.relatedDoi === 'string' ? normalizeDoi(raw.relatedDoi) : null,
+    citations: textList(raw.citations, MAX_CITATIONS),
+    media: Array.isArray(raw.media)
+      ? raw.media.flatMap((entry) => repairMedia(entry) ?? []).slice(0, MAX_MEDIA)
+      : [],
   };
+}
+
+/** Most authors kept per item: consortium papers list hundreds, and lists show a few. */
+export const MAX_AUTHORS = 50;
+/** Most media kept per item. */
+export const MAX_MEDIA = 8;
+
+function textList(raw: unknown, limit: number): string[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '')
+    .slice(0, limit);
+}
+
+// Identifiers are re-normalised so a hand-edited file still groups copies of one paper.
+function repairPaperIds(raw: unknown): PaperIds {
+  if (!isPlainRecord(raw)) return { ...NO_PAPER_IDS };
+  const pmid = typeof raw.pmid === 'string' && /^\d{1,9}$/.test(raw.pmid) ? raw.pmid : null;
+  const arxiv = nullableText(raw.arxiv);
+  return {
+    doi: typeof raw.doi === 'string' ? normalizeDoi(raw.doi) : null,
+    pmid,
+    arxiv: arxiv === null ? null : normalizeArxivId(arxiv),
+  };
+}
+
+function repairMedia(raw: unknown): ItemMedia | null {
+  if (!isPlainRecord(raw)) return null;
+  const url = webAddressOrNull(raw.url);
+  if (url === null) return null;
+  return { url, type: nullableText(raw.type), medium: nullableText(raw.medium) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { newFeedRecord } from '@shared/domain/library/newFeedRecord';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,19 +14,14 @@ export async function temporaryDataDir(
 
 /** A subscription with every field filled. */
 export function sampleFeed(id: string, overrides: Partial<StoredFeed> = {}): StoredFeed {
-  return {
+  return newFeedRecord({
     id,
     url: `https://journal.example/${id}/rss`,
     title: `Journal ${id}`,
     siteUrl: `https://journal.example/${id}`,
     addedAt: '2026-01-01T00:00:00.000Z',
-    lastFetchedAt: null,
-    lastError: null,
-    etag: null,
-    lastModified: null,
-    bodyHash: null,
     ...overrides,
-  };
+  });
 }
 
 /** Item `n` of a feed, published `n` hours after 2026-01-01 so higher numbers are newer. */

@@ -38,12 +38,19 @@ export const sampleArguments: SampleArguments = {
     list: [],
     remove: [{ id: 'feed-1' }],
     refresh: [{ id: 'feed-1' }],
+    cancelRefresh: [],
+    update: [{ id: 'feed-1', folder: ['Cardiology'], tags: ['trials'] }],
   },
   library: {
     list: [{ filter: 'unread' }],
     get: [{ id: 'item-1' }],
     setRead: [{ id: 'item-1', read: true }],
     setStarred: [{ id: 'item-1', starred: true }],
+  },
+  sources: {
+    catalogue: [],
+    importOpml: [{ text: '<opml version="2.0"><body/></opml>' }],
+    exportOpml: [],
   },
 };
 

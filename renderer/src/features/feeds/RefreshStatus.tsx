@@ -2,41 +2,65 @@ import type { RefreshState, RefreshSummary } from './useRefreshProgress';
 
 export interface RefreshStatusProps {
   state: RefreshState;
+  /** Title of a feed, to say which one is refreshing on its own. */
+  feedTitleOf: (feedId: string) => string;
+  onCancel: () => void;
 }
 
-/** "Refreshing 3 of 12…" with a progress bar while a refresh runs, then what it brought. */
-export function RefreshStatus({ state }: RefreshStatusProps) {
+/**
+ * "Refreshing 12 of 48…" with a progress bar and a way to stop while a refresh runs, then what
+ * the run brought.
+ */
+export function RefreshStatus({ state, feedTitleOf, onCancel }: RefreshStatusProps) {
   const known = state.running && state.done !== null && state.total !== null;
   return (
     <div className="refresh-status">
       <p className="refresh-status-text" role="status">
-        {state.running
-          ? known
-            ? `Refreshing ${state.done} of ${state.total}…`
-            : 'Refreshing…'
-          : state.lastRun
-            ? describeRun(state.lastRun)
-            : ''}
+        {state.running ? describeProgress(state, feedTitleOf) : describeLastRun(state.lastRun)}
       </p>
       {state.running ? (
-        known ? (
-          <progress
-            className="refresh-progress"
-            aria-label="Refresh progress"
-            max={state.total ?? undefined}
-            value={state.done ?? undefined}
-          />
-        ) : (
-          <progress className="refresh-progress" aria-label="Refresh progress" />
-        )
+        <div className="refresh-progress-line">
+          {known ? (
+            <progress
+              className="refresh-progress"
+              aria-label="Refresh progress"
+              max={state.total ?? undefined}
+              value={state.done ?? undefined}
+            />
+          ) : (
+            <progress className="refresh-progress" aria-label="Refresh progress" />
+          )}
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={onCancel}
+            disabled={state.cancelling}
+          >
+            {state.cancelling ? 'Stopping…' : 'Cancel refresh'}
+          </button>
+        </div>
       ) : null}
     </div>
   );
 }
 
-function describeRun(run: RefreshSummary): string {
-  if (run.feeds === 0) return 'No feeds to refresh';
+function describeProgress(
+  state: Extract<RefreshState, { running: true }>,
+  feedTitleOf: (feedId: string) => string,
+): string {
+  if (state.cancelling) return 'Stopping after the feeds already started…';
+  if (state.done !== null && state.total !== null && state.total > 1) {
+    return `Refreshing ${state.done} of ${state.total}…`;
+  }
+  const title = state.feedId !== null ? feedTitleOf(state.feedId) : '';
+  return title !== '' ? `Refreshing “${title}”…` : 'Refreshing…';
+}
+
+function describeLastRun(run: RefreshSummary | null): string {
+  if (run === null) return '';
+  if (run.feeds === 0) return run.cancelled ? 'Refresh cancelled' : 'No feeds to refresh';
   const parts: string[] = [];
+  if (run.cancelled) parts.push('Refresh cancelled');
   parts.push(
     run.newItems === 0
       ? 'No new items'

@@ -9,6 +9,8 @@ export interface SourceButtonProps {
   selected: boolean;
   /** Why the feed's last refresh failed, shown as a badge with the message as its tooltip. */
   problem?: string | null;
+  /** When a failing feed will be tried again, e.g. "Retrying at 14:30". */
+  retry?: string | null;
   onSelect: () => void;
 }
 
@@ -22,9 +24,13 @@ export function SourceButton({
   countDescription,
   selected,
   problem,
+  retry,
   onSelect,
 }: SourceButtonProps) {
   const descriptionId = useId();
+  const problemText = problem
+    ? [`Last refresh failed: ${withoutFinalStop(problem)}`, retry].filter(Boolean)
+    : [];
   return (
     <button
       type="button"
@@ -35,7 +41,7 @@ export function SourceButton({
     >
       <span className="source-name">{label}</span>
       {problem ? (
-        <span className="feed-error-badge" title={problem} aria-hidden="true">
+        <span className="feed-error-badge" title={problemText.join('. ')} aria-hidden="true">
           !
         </span>
       ) : null}
@@ -43,8 +49,13 @@ export function SourceButton({
         {count > 0 ? count.toLocaleString() : ''}
       </span>
       <span id={descriptionId} hidden>
-        {problem ? `${countDescription}. Last refresh failed: ${problem}` : countDescription}
+        {[countDescription, ...problemText].join('. ')}
       </span>
     </button>
   );
+}
+
+// The parts are joined into sentences, and backend messages usually end with their own stop.
+function withoutFinalStop(text: string): string {
+  return text.replace(/[.\s]+$/, '');
 }

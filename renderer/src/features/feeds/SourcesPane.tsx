@@ -1,8 +1,13 @@
 import type { FeedSummary, ItemFilter } from '@shared/contract';
-import { useId } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
+import { formatUpcomingTime } from '../../ui/formatDate';
 import { SMART_VIEWS, viewTitle, type ItemSource } from '../library/ItemSource';
+import { buildFolderTree } from './buildFolderTree';
+import { FeedActions } from './FeedActions';
+import { FeedFolderItem } from './FeedFolderItem';
 import { RefreshStatus } from './RefreshStatus';
 import { SourceButton } from './SourceButton';
+import { useCollapsedFolders } from './useCollapsedFolders';
 import type { LibraryTotals } from './useFeeds';
 import type { RefreshState } from './useRefreshProgress';
 
@@ -13,9 +18,15 @@ export interface SourcesPaneProps {
   totals: LibraryTotals;
   selected: ItemSource;
   refresh: RefreshState;
+  now: Date;
+  /** Import and export of subscriptions, drawn under the main actions. */
+  transfer: ReactNode;
   onSelect: (source: ItemSource) => void;
   onAddFeed: () => void;
   onRefreshAll: () => void;
+  onRefreshFeed: (feed: FeedSummary) => void;
+  onCancelRefresh: () => void;
+  onOpenSettings: (feed: FeedSummary) => void;
   onUnsubscribe: (feed: FeedSummary) => void;
   onRetry: () => void;
 }
@@ -26,7 +37,10 @@ const VIEW_COUNT_WORDS: Record<ItemFilter, string> = {
   starred: 'starred',
 };
 
-/** The left pane: smart views, subscriptions with their counts and errors, and feed actions. */
+/**
+ * The left pane: smart views, subscriptions in their folders with counts and errors, refresh
+ * progress, and the actions on feeds.
+ */
 export function SourcesPane({
   feeds,
   feedsStatus,
@@ -34,15 +48,41 @@ export function SourcesPane({
   totals,
   selected,
   refresh,
+  now,
+  transfer,
   onSelect,
   onAddFeed,
   onRefreshAll,
+  onRefreshFeed,
+  onCancelRefresh,
+  onOpenSettings,
   onUnsubscribe,
   onRetry,
 }: SourcesPaneProps) {
   const feedsHeadingId = useId();
+  const folders = useCollapsedFolders();
+  const tree = useMemo(() => buildFolderTree(feeds), [feeds]);
   const selectedFeed =
     selected.kind === 'feed' ? feeds.find((feed) => feed.id === selected.feedId) : undefined;
+  const feedTitleOf = (feedId: string) => feeds.find((feed) => feed.id === feedId)?.title ?? '';
+
+  const renderFeed = (feed: FeedSummary) => (
+    <li key={feed.id}>
+      <SourceButton
+        label={feed.title}
+        count={feed.unreadCount}
+        countDescription={`${feed.unreadCount.toLocaleString()} unread`}
+        selected={selected.kind === 'feed' && selected.feedId === feed.id}
+        problem={feed.lastError?.message ?? null}
+        retry={
+          feed.consecutiveFailures > 0
+            ? `Retrying ${formatUpcomingTime(feed.nextRefreshAt, now)}`
+            : null
+        }
+        onSelect={() => onSelect({ kind: 'feed', feedId: feed.id })}
+      />
+    </li>
+  );
 
   return (
     <nav className="pane sources-pane" aria-label="Sources">
@@ -77,22 +117,29 @@ export function SourcesPane({
           <p className="sources-hint">{feedsStatus === 'loading' ? 'Loading…' : 'No feeds yet'}</p>
         ) : (
           <ul className="source-list" aria-labelledby={feedsHeadingId}>
-            {feeds.map((feed) => (
-              <li key={feed.id}>
-                <SourceButton
-                  label={feed.title}
-                  count={feed.unreadCount}
-                  countDescription={`${feed.unreadCount.toLocaleString()} unread`}
-                  selected={selected.kind === 'feed' && selected.feedId === feed.id}
-                  problem={feed.lastError?.message ?? null}
-                  onSelect={() => onSelect({ kind: 'feed', feedId: feed.id })}
-                />
-              </li>
+            {tree.folders.map((folder) => (
+              <FeedFolderItem
+                key={folder.key}
+                folder={folder}
+                isCollapsed={folders.isCollapsed}
+                onToggle={folders.toggle}
+                renderFeed={renderFeed}
+              />
             ))}
+            {tree.feeds.map(renderFeed)}
           </ul>
         )}
       </div>
-      <RefreshStatus state={refresh} />
+      <RefreshStatus state={refresh} feedTitleOf={feedTitleOf} onCancel={onCancelRefresh} />
+      {selectedFeed ? (
+        <FeedActions
+          feed={selectedFeed}
+          refreshing={refresh.running}
+          onRefresh={onRefreshFeed}
+          onOpenSettings={onOpenSettings}
+          onUnsubscribe={onUnsubscribe}
+        />
+      ) : null}
       <div className="sources-actions">
         <button type="button" className="button button-primary" onClick={onAddFeed}>
           Add feed
@@ -105,15 +152,7 @@ export function SourcesPane({
         >
           Refresh all
         </button>
-        {selectedFeed ? (
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => onUnsubscribe(selectedFeed)}
-          >
-            Unsubscribe
-          </button>
-        ) : null}
+        {transfer}
       </div>
     </nav>
   );

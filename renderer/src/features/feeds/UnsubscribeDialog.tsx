@@ -49,7 +49,7 @@ export function UnsubscribeDialog({
         </p>
       ) : null}
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose} autoFocus>
+        <button type="button" className="button" onClick={onClose} data-autofocus>
           Cancel
         </button>
         <button

@@ -1,6 +1,7 @@
 import type { FeedRefreshOutcome, FeedSummary, Result } from '@shared/contract';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../ipc/api';
+import type { FeedSettingsChanges } from './feedSettingsDraft';
 
 /** Counts the smart views show. */
 export interface LibraryTotals {
@@ -91,6 +92,19 @@ export function useFeeds() {
     [reload],
   );
 
+  /** Saves a feed's settings and shows the feed as the backend stored it. */
+  const update = useCallback(async (id: string, changes: FeedSettingsChanges) => {
+    const result = await api.feeds.update({ id, ...changes });
+    if (result.ok) {
+      const updated = result.value;
+      setState((current) => ({
+        ...current,
+        feeds: current.feeds.map((feed) => (feed.id === updated.id ? updated : feed)).sort(byTitle),
+      }));
+    }
+    return result;
+  }, []);
+
   const changeCounts = useCallback((feedId: string, change: CountChange) => {
     setState((current) => ({
       ...current,
@@ -112,6 +126,8 @@ export function useFeeds() {
           ? {
               ...feed,
               lastError: outcome.error,
+              // A success ends the back-off; a failure's new retry time comes with the reload.
+              consecutiveFailures: outcome.error ? feed.consecutiveFailures : 0,
               itemCount: feed.itemCount + outcome.newItems,
               unreadCount: feed.unreadCount + outcome.newItems,
             }
@@ -137,6 +153,7 @@ export function useFeeds() {
     reload,
     subscribe,
     unsubscribe,
+    update,
     changeCounts,
     applyRefreshOutcome,
   };

@@ -63,6 +63,11 @@ function summary(id: string): ItemSummary {
     excerpt: '',
     read: false,
     starred: false,
+    authors: [],
+    journal: null,
+    paperIds: { doi: null, pmid: null, arxiv: null },
+    sources: [{ itemId: id, feedId: 'feed-1', feedTitle: 'Feed 1', link: null }],
+    discussedBy: 0,
   };
 }
 

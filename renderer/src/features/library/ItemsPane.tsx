@@ -1,7 +1,7 @@
 import type { FeedSummary, ItemFilter } from '@shared/contract';
 import { useId, type ReactNode } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
-import { formatRelativeDate } from '../../ui/formatDate';
+import { formatRelativeDate, formatUpcomingTime } from '../../ui/formatDate';
 import type { FlaggedItem, ItemFlags } from './ItemFlagStore';
 import { ItemList } from './ItemList';
 import type { ItemSource } from './ItemSource';
@@ -106,6 +106,9 @@ export function ItemsPane({
       {feed?.lastError ? (
         <p className="feed-problem">
           Last refresh failed {formatRelativeDate(feed.lastError.at, now)}: {feed.lastError.message}
+          {feed.consecutiveFailures > 0
+            ? ` Retrying ${formatUpcomingTime(feed.nextRefreshAt, now)}.`
+            : null}
         </p>
       ) : null}
       {body}
