@@ -83,9 +83,84 @@ export class RoundsWindow {
     return this.reader.getByRole('button', { name: /^(Star|Unstar)$/ });
   }
 
+  /** Imports an OPML file through the sources pane's "Import OPML…" button and file picker. */
+  async importOpml(path: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.sources.getByRole('button', { name: 'Import OPML…' }).click();
+    await (await chooser).setFiles(path);
+  }
+
+  async refreshAll(): Promise<void> {
+    await this.sources.getByRole('button', { name: 'Refresh all' }).click();
+  }
+
+  /** The refresh progress line in the sources pane ("Refreshing 3 of 12…"). */
+  refreshStatus(): Locator {
+    return this.sources.getByRole('status').first();
+  }
+
+  /** The latest news toast ("Added 20 feeds …"). */
+  toast(): Locator {
+    return this.page
+      .getByRole('status')
+      .filter({ hasText: /Added|Imported|feeds?/ })
+      .last();
+  }
+
   /** Notices about the data folder shown above the panes. */
   notices(): Locator {
     return this.page.getByRole('status').filter({ hasText: /restored|damaged|reset/i });
+  }
+
+  /** The search field above the item list. */
+  searchField(): Locator {
+    return this.items.getByRole('searchbox', { name: 'Search items' });
+  }
+
+  /** Types a search; the list follows once typing pauses. */
+  async searchItems(text: string): Promise<void> {
+    await this.searchField().fill(text);
+  }
+
+  /** Keeps the current search under a name through the "Save search" dialog. */
+  async saveSearch(name: string): Promise<void> {
+    await this.items.getByRole('button', { name: 'Save search' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Save search' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** A saved search's entry under "Saved searches" in the sources pane. */
+  savedSearch(name: string): Locator {
+    return this.sources
+      .getByRole('list', { name: 'Saved searches' })
+      .getByRole('button', { name, exact: true });
+  }
+
+  private get muteRulesDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Mute rules' });
+  }
+
+  /** Mutes a keyword through the "Mute rules" dialog, then closes it. */
+  async muteKeyword(text: string): Promise<void> {
+    await this.sources.getByRole('button', { name: 'Mute rules…' }).click();
+    await this.muteRulesDialog.getByRole('textbox', { name: 'Mute keyword' }).fill(text);
+    await this.muteRulesDialog.getByRole('button', { name: 'Mute', exact: true }).click();
+    await expect(
+      this.muteRulesDialog.getByRole('button', { name: `Remove ${text}` }),
+    ).toBeVisible();
+    await this.muteRulesDialog.getByRole('button', { name: 'Close' }).click();
+    await expect(this.muteRulesDialog).toBeHidden();
+  }
+
+  /** Removes a mute rule through the "Mute rules" dialog, then closes it. */
+  async unmuteKeyword(text: string): Promise<void> {
+    await this.sources.getByRole('button', { name: 'Mute rules…' }).click();
+    await this.muteRulesDialog.getByRole('button', { name: `Remove ${text}` }).click();
+    await expect(this.muteRulesDialog.getByRole('button', { name: `Remove ${text}` })).toBeHidden();
+    await this.muteRulesDialog.getByRole('button', { name: 'Close' }).click();
+    await expect(this.muteRulesDialog).toBeHidden();
   }
 }
 

@@ -9,6 +9,7 @@ import { AppMainService } from '../services/app/AppMainService';
 import { FeedMainService } from '../services/feeds/FeedMainService';
 import { RefreshScheduler } from '../services/feeds/RefreshScheduler';
 import { LibraryMainService } from '../services/library/LibraryMainService';
+import { RulesMainService } from '../services/rules/RulesMainService';
 import { SourcesMainService } from '../services/sources/SourcesMainService';
 
 /** What both composition roots (Electron main and the host) need to build the backend. */
@@ -54,18 +55,18 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     }),
     feeds,
     library: new LibraryMainService({ store }),
+    rules: new RulesMainService({ store, clock }),
     sources: new SourcesMainService({
       store,
       reader: new Xml2jsOpmlReader(),
       catalogue: OpmlFileCatalogue.bundled(),
       clock,
-      // Imported feeds are fetched in the background: the import answers before they are.
+      // Imported feeds are fetched in the background, as one refresh run whose progress the
+      // window shows ("3 of 20"): the import answers before they are fetched.
       refreshFeeds: (feedIds) => {
-        for (const id of feedIds) {
-          feeds.refresh({ id }).catch((error: unknown) => {
-            console.error(`[rounds] the first refresh of imported feed ${id} failed`, error);
-          });
-        }
+        feeds.refreshFeeds(feedIds).catch((error: unknown) => {
+          console.error('[rounds] the first refresh of imported feeds failed', error);
+        });
       },
     }),
   };

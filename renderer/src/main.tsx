@@ -10,6 +10,7 @@ import './styles/items.css';
 import './styles/reader.css';
 import './styles/dialogs.css';
 import './styles/notices.css';
+import './styles/rules.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element to draw Rounds into.');

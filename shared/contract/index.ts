@@ -2,12 +2,14 @@ import { appContract } from './app';
 import type { ServiceClient, ServiceImplementation } from './define';
 import { feedsContract } from './feeds';
 import { libraryContract } from './library';
+import { rulesContract } from './rules';
 import { sourcesContract } from './sources';
 
 export * from './define';
 export * from './app';
 export * from './feeds';
 export * from './library';
+export * from './rules';
 export * from './sources';
 
 /** Every service of the backend, keyed by service name. Both transports are built from this. */
@@ -15,6 +17,7 @@ export const contract = {
   app: appContract,
   feeds: feedsContract,
   library: libraryContract,
+  rules: rulesContract,
   sources: sourcesContract,
 } as const;
 

@@ -104,14 +104,17 @@ export const MAX_PAGE_SIZE = 500;
  */
 export const libraryContract = service('library', {
   /**
-   * Lists items newest first, optionally for one feed and only unread or starred ones. Overall,
-   * a paper carried by several feeds is one row (with every source); a feed's list has its copy.
+   * Lists items newest first, optionally for one feed, only unread or starred ones, and only those
+   * matching a search. Overall, a paper carried by several feeds is one row (with every source); a
+   * feed's list has its copy. Items a mute rule hides are never listed.
    */
   list: method<ItemPage>()({
     args: z.tuple([
       z.object({
         feedId: z.string().min(1).max(128).optional(),
         filter: z.enum(['all', 'unread', 'starred']).default('all'),
+        /** Words and "quoted phrases" every listed item must contain (title, excerpt, authors, journal). */
+        query: z.string().max(200).optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
       }),

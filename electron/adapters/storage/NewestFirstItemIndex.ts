@@ -17,11 +17,15 @@ export interface IndexedItem {
   fetchedKey: number;
   /** The paper this item is a copy of (`doi:…`, `pmid:…`, `arxiv:…`), or null. */
   paperKey: string | null;
+  /** A mute rule hides it: kept in the index, left out of every list and count. */
+  muted: boolean;
 }
 
 interface MarkCounts {
   unread: number;
   starred: number;
+  /** Muted items, which the other counts leave out. */
+  muted: number;
 }
 
 function timeOf(iso: string | null): number {
@@ -30,7 +34,11 @@ function timeOf(iso: string | null): number {
 }
 
 /** Builds the in-memory form of an item. */
-export function indexedItem(record: ItemRecord, state: ItemStateRecord): IndexedItem {
+export function indexedItem(
+  record: ItemRecord,
+  state: ItemStateRecord,
+  muted = false,
+): IndexedItem {
   const fetchedKey = timeOf(record.fetchedAt);
   return {
     record,
@@ -42,6 +50,7 @@ export function indexedItem(record: ItemRecord, state: ItemStateRecord): Indexed
     fetchedKey,
     // Records built by hand (tests, older callers) may lack paper fields: they are not papers.
     paperKey: record.paperIds ? paperKeyOf(record.paperIds) : null,
+    muted,
   };
 }
 
@@ -100,7 +109,7 @@ export class NewestFirstItemIndex {
   private readonly byFeed = new Map<string, IndexedItem[]>();
   private readonly feedCounts = new Map<string, MarkCounts>();
   /** Counts of the overall list's rows: a paper read in three feeds is one unread row less. */
-  private readonly totals: MarkCounts = { unread: 0, starred: 0 };
+  private readonly totals: MarkCounts = { unread: 0, starred: 0, muted: 0 };
   private readonly copies = new Map<string, IndexedItem[]>();
   private readonly rows = new Map<string, IndexedItem>();
   private readonly citedBy = new Map<string, Set<IndexedItem>>();
@@ -208,38 +217,65 @@ export class NewestFirstItemIndex {
     }
   }
 
-  /** One page of a list, and how many items the whole list has. */
+  /**
+   * One page of a list, and how many items the whole list has. Muted items are never listed;
+   * `matches`, when given, keeps only the items it accepts (a search: the whole list is scanned
+   * to count them).
+   */
   query(query: {
     feedId?: string | undefined;
     filter: ItemFilter;
     offset: number;
     limit: number;
+    matches?: ((item: IndexedItem) => boolean) | undefined;
   }): { items: IndexedItem[]; total: number } {
-    const { feedId, filter } = query;
+    const { feedId, filter, matches } = query;
     const offset = Math.max(0, query.offset);
     const limit = Math.max(0, query.limit);
     const source = feedId === undefined ? this.all : (this.byFeed.get(feedId) ?? []);
-    if (filter === 'all')
-      return { items: source.slice(offset, offset + limit), total: source.length };
     const counts = feedId === undefined ? this.totals : this.feedCounts.get(feedId);
-    const total = filter === 'unread' ? (counts?.unread ?? 0) : (counts?.starred ?? 0);
+    const muted = counts?.muted ?? 0;
+    if (filter === 'all' && muted === 0 && !matches)
+      return { items: source.slice(offset, offset + limit), total: source.length };
     const items: IndexedItem[] = [];
-    let skipped = 0;
+    let seen = 0;
     for (const item of source) {
-      if (items.length >= limit) break;
-      if (filter === 'unread' ? item.read : !item.starred) continue;
-      if (skipped < offset) skipped += 1;
-      else items.push(item);
+      // Without a search the total is known from the counts, so the scan stops at the page's end.
+      if (!matches && items.length >= limit) break;
+      if (item.muted) continue;
+      if (filter === 'unread' ? item.read : filter === 'starred' && !item.starred) continue;
+      if (matches && !matches(item)) continue;
+      if (seen >= offset && items.length < limit) items.push(item);
+      seen += 1;
     }
+    if (matches) return { items, total: seen };
+    const total =
+      filter === 'all'
+        ? source.length - muted
+        : filter === 'unread'
+          ? (counts?.unread ?? 0)
+          : (counts?.starred ?? 0);
     return { items, total };
   }
 
-  /** Item and unread counts of one feed. */
+  /** Item and unread counts of one feed, muted items left out. */
   countsOf(feedId: string): { total: number; unread: number } {
+    const counts = this.feedCounts.get(feedId);
     return {
-      total: this.byFeed.get(feedId)?.length ?? 0,
-      unread: this.feedCounts.get(feedId)?.unread ?? 0,
+      total: (this.byFeed.get(feedId)?.length ?? 0) - (counts?.muted ?? 0),
+      unread: counts?.unread ?? 0,
     };
+  }
+
+  /** Mutes or unmutes an item, keeping the counts right. */
+  setMuted(item: IndexedItem, muted: boolean): void {
+    if (item.muted === muted) return;
+    const isRow = this.isRow(item);
+    this.countInFeed(item, -1);
+    if (isRow) this.countRow(item, -1);
+    item.muted = muted;
+    this.countInFeed(item, 1);
+    if (isRow) this.countRow(item, 1);
   }
 
   /**
@@ -332,15 +368,22 @@ export class NewestFirstItemIndex {
   private countInFeed(item: IndexedItem, sign: 1 | -1): void {
     const feedId = item.record.feedId;
     let counts = this.feedCounts.get(feedId);
-    if (!counts) this.feedCounts.set(feedId, (counts = { unread: 0, starred: 0 }));
-    counts.unread += item.read ? 0 : sign;
-    counts.starred += item.starred ? sign : 0;
+    if (!counts) this.feedCounts.set(feedId, (counts = { unread: 0, starred: 0, muted: 0 }));
+    addToCounts(counts, item, sign);
   }
 
   private countRow(item: IndexedItem, sign: 1 | -1): void {
-    this.totals.unread += item.read ? 0 : sign;
-    this.totals.starred += item.starred ? sign : 0;
+    addToCounts(this.totals, item, sign);
   }
+}
+
+function addToCounts(counts: MarkCounts, item: IndexedItem, sign: 1 | -1): void {
+  if (item.muted) {
+    counts.muted += sign;
+    return;
+  }
+  counts.unread += item.read ? 0 : sign;
+  counts.starred += item.starred ? sign : 0;
 }
 
 /** The keys a post may cite an item by: its identifiers and its address. */

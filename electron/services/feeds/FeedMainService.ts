@@ -254,6 +254,15 @@ export class FeedMainService implements FeedsService {
   }
 
   /**
+   * Refreshes the given feeds as one run (one progress sequence), e.g. the feeds an OPML import
+   * just created. Unknown ids are skipped.
+   */
+  async refreshFeeds(feedIds: readonly string[]): Promise<FeedRefreshOutcome[]> {
+    const known = feedIds.filter((id) => this.store.getFeed(id) !== undefined);
+    return known.length === 0 ? [] : this.runRefresh(known);
+  }
+
+  /**
    * Stops requests in flight; from then on nothing is written and no event fires. The store is
    * closed by its owner afterwards.
    */

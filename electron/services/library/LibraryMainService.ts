@@ -22,8 +22,8 @@ export class LibraryMainService implements LibraryService {
 
   // Methods are arrow properties so a transport may call them detached from the instance.
 
-  readonly list: LibraryService['list'] = async ({ feedId, filter, offset, limit }) => {
-    const { rows, total } = this.store.queryItems({ feedId, filter, offset, limit });
+  readonly list: LibraryService['list'] = async ({ feedId, filter, query, offset, limit }) => {
+    const { rows, total } = this.store.queryItems({ feedId, filter, query, offset, limit });
     const titles = this.feedTitles();
     return ok({ items: rows.map((row) => toSummary(row, titles)), total, offset });
   };

@@ -1,4 +1,4 @@
-import type { ItemFilter, StorageNotice } from '@shared/contract';
+import type { ItemFilter, RuleSet, StorageNotice } from '@shared/contract';
 import type {
   FeedRecord,
   ItemRecord,
@@ -59,10 +59,15 @@ export type ItemDetailRow = ItemRow & {
   linkedVersion: LinkedVersion | null;
 };
 
-/** Which items to list: newest first (publishedAt, then fetchedAt); a paper once overall. */
+/**
+ * Which items to list: newest first (publishedAt, then fetchedAt); a paper once overall; muted
+ * items never.
+ */
 export interface ItemQuery {
   feedId?: string | undefined;
   filter: ItemFilter;
+  /** Words and "quoted phrases" every item must contain (see compileSearchQuery). */
+  query?: string | undefined;
   offset: number;
   limit: number;
 }
@@ -88,13 +93,22 @@ export interface LibraryStore {
   /** One item with content, state, the paper's other copies, its discussions and versions. */
   getItem(id: string): ItemDetailRow | undefined;
   queryItems(query: ItemQuery): { rows: ItemRow[]; total: number };
-  /** Item and unread counts of one feed. */
+  /** Item and unread counts of one feed, muted items left out. */
   countItems(feedId: string): { total: number; unread: number };
   /**
    * Changes an item's state, and that of every other feed's copy of the same paper: a paper read
    * once is read everywhere. Resolves false when there is no such item.
    */
   setItemState(id: string, patch: Partial<ItemState>): Promise<boolean>;
+
+  /** The user's mute rules and saved searches. */
+  rules(): RuleSet;
+  /**
+   * Replaces the rules and re-applies the mute rules to every item at once (items arriving
+   * later are checked as they are stored). Muted items stay stored, hidden from lists and
+   * counts. Resolves once the rules are on disk.
+   */
+  saveRules(rules: RuleSet): Promise<void>;
 
   /** Notices about damaged files found at load time, not yet dismissed. */
   notices(): StorageNotice[];

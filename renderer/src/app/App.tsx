@@ -17,9 +17,16 @@ import { useItemFlags } from '../features/library/useItemFlags';
 import { useItems } from '../features/library/useItems';
 import { NoticeBanners } from '../features/notices/NoticeBanners';
 import { useNotices } from '../features/notices/useNotices';
+import { ItemSearchBox } from '../features/rules/ItemSearchBox';
+import { MuteRulesDialog } from '../features/rules/MuteRulesDialog';
+import { narrowQuery } from '../features/rules/narrowQuery';
+import { SavedSearchList } from '../features/rules/SavedSearchList';
+import { SaveSearchDialog } from '../features/rules/SaveSearchDialog';
+import { useRules } from '../features/rules/useRules';
 import { OpmlActions } from '../features/sources/OpmlActions';
 import { useOpmlTransfer } from '../features/sources/useOpmlTransfer';
 import { ToastRegion } from '../ui/ToastRegion';
+import { useDebouncedValue } from '../ui/useDebouncedValue';
 import { useNow } from '../ui/useNow';
 import { useToasts } from '../ui/useToasts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
@@ -28,9 +35,14 @@ type OpenDialog =
   | { kind: 'add-feed' }
   | { kind: 'unsubscribe'; feed: FeedSummary }
   | { kind: 'feed-settings'; feed: FeedSummary }
+  | { kind: 'mute-rules' }
+  | { kind: 'save-search' }
   | null;
 
-/** The selected item, and the row it was at when selected (kept if the row is unloaded later). */
+/**
+ * The selected item, and the row it was at when selected (kept if the row is unloaded later);
+ * `index` is -1 for an item opened from the reader that the list may not show at all.
+ */
 interface Selection {
   id: string;
   index: number;
@@ -49,7 +61,11 @@ export function App() {
   const [source, setSource] = useState<ItemSource>({ kind: 'view', view: 'all' });
   const [selection, setSelection] = useState<Selection | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const query = queryOf(source);
+  const rules = useRules();
+  const [searchText, setSearchText] = useState('');
+  // Typing queries the library once the user pauses, not on every key.
+  const typedSearch = useDebouncedValue(searchText.trim(), 250);
+  const query = narrowQuery(queryOf(source), typedSearch);
   const items = useItems(query);
   const reader = useItem(selection?.id ?? null);
   const now = useNow(60_000);
@@ -116,6 +132,14 @@ export function App() {
     [items, flags.store],
   );
 
+  // An item opened from the reader (a colleague's post, a paper's other version) may not be in
+  // the list, so it is marked read once the reader has loaded it rather than from a list row.
+  const openItem = useCallback((id: string) => setSelection({ id, index: -1 }), []);
+  const openedItem = reader.status === 'ready' && selection?.index === -1 ? reader.item : null;
+  useEffect(() => {
+    if (openedItem !== null) void flags.store.setRead(openedItem, true);
+  }, [openedItem, flags.store]);
+
   const openIndexInBrowser = useCallback(
     (index: number) => {
       const item = items.itemAt(index);
@@ -151,6 +175,15 @@ export function App() {
     'refresh-all': () => void refresh.refreshAll(),
   });
 
+  // Muting hides items everywhere at once: counts and the list are fetched again.
+  const afterMuteChange = <R extends { ok: boolean }>(result: R): R => {
+    if (result.ok) {
+      void feeds.reload();
+      void items.reload();
+    }
+    return result;
+  };
+
   const selectedFeed =
     source.kind === 'feed' ? feeds.feeds.find((feed) => feed.id === source.feedId) : undefined;
   const noFeeds = feeds.status === 'ready' && feeds.feeds.length === 0;
@@ -172,10 +205,26 @@ export function App() {
           refresh={refresh.state}
           now={now}
           transfer={
-            <OpmlActions
-              busy={opml.busy}
-              onImport={(file) => void opml.importFile(file)}
-              onExport={() => void opml.exportFile()}
+            <>
+              <OpmlActions
+                busy={opml.busy}
+                onImport={(file) => void opml.importFile(file)}
+                onExport={() => void opml.exportFile()}
+              />
+              <button
+                type="button"
+                className="button"
+                onClick={() => setDialog({ kind: 'mute-rules' })}
+              >
+                Mute rules…
+              </button>
+            </>
+          }
+          savedSearches={
+            <SavedSearchList
+              searches={rules.savedSearches}
+              selectedId={source.kind === 'search' ? source.search.id : null}
+              onSelect={(search) => selectSource({ kind: 'search', search })}
             />
           }
           onSelect={selectSource}
@@ -199,14 +248,24 @@ export function App() {
           feedTitleOf={feedTitleOf}
           now={now}
           noFeeds={noFeeds ? <NoFeedsYet onAddFeed={openAddFeed} /> : null}
+          search={
+            <ItemSearchBox
+              text={searchText}
+              onChange={setSearchText}
+              onSave={() => setDialog({ kind: 'save-search' })}
+            />
+          }
+          searching={typedSearch.length > 0}
           onSelect={(index) => void selectIndex(index)}
           onOpen={openIndexInBrowser}
         />
         <ReaderPane
           state={reader}
           flagsOf={flags.flagsOf}
+          now={now}
           onToggleRead={toggleRead}
           onToggleStar={toggleStar}
+          onOpenItem={openItem}
         />
       </div>
       {dialog?.kind === 'add-feed' ? (
@@ -242,6 +301,35 @@ export function App() {
           feed={dialog.feed}
           folderPaths={folderPathsOf(feeds.feeds)}
           onSave={feeds.update}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'mute-rules' ? (
+        <MuteRulesDialog
+          rules={rules.muteRules}
+          feedTitleOf={feedTitleOf}
+          onAdd={async (text) => afterMuteChange(await rules.addMuteRule(text))}
+          onRemove={async (rule) => afterMuteChange(await rules.removeMuteRule(rule.id))}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'save-search' ? (
+        <SaveSearchDialog
+          query={searchText}
+          onSave={(name) => {
+            const scope = queryOf(source);
+            return rules.saveSearch({
+              name,
+              query: narrowQuery(scope, searchText).query ?? searchText,
+              ...(scope.feedId === undefined ? {} : { feedId: scope.feedId }),
+              filter: scope.filter,
+            });
+          }}
+          onSaved={(search) => {
+            setDialog(null);
+            setSearchText('');
+            selectSource({ kind: 'search', search });
+          }}
           onClose={() => setDialog(null)}
         />
       ) : null}

@@ -1,4 +1,4 @@
-import type { FeedError, StorageNotice } from '@shared/contract';
+import type { FeedError, MuteRule, SavedSearch, StorageNotice } from '@shared/contract';
 import type { PaperIds } from '../feeds/paperIdentity';
 
 /**
@@ -124,6 +124,13 @@ export interface StateShardDocument {
 export interface NoticesDocument {
   schemaVersion: number;
   notices: StorageNotice[];
+}
+
+/** `rules.json`: the user's mute rules and saved searches. */
+export interface RulesDocument {
+  schemaVersion: number;
+  muteRules: MuteRule[];
+  savedSearches: SavedSearch[];
 }
 
 /** What a repair made of a parsed file. */

@@ -3,6 +3,7 @@ import { repairContentShard } from './repairContentShard';
 import { repairFeedsDocument } from './repairFeedsDocument';
 import { repairItemShard } from './repairItemShard';
 import { repairNoticesDocument } from './repairNoticesDocument';
+import { repairRulesDocument } from './repairRulesDocument';
 import { repairStateShard } from './repairStateShard';
 
 // A small deterministic generator (mulberry32) so a failure can be replayed from its seed.
@@ -44,6 +45,12 @@ const KEYS = [
   'html',
   'states',
   'notices',
+  'muteRules',
+  'savedSearches',
+  'text',
+  'query',
+  'field',
+  'filter',
   'id',
   'feedId',
   'url',
@@ -85,6 +92,7 @@ const repairs = {
   repairContentShard,
   repairStateShard,
   repairNoticesDocument,
+  repairRulesDocument,
 };
 
 describe('every repair function on garbage', () => {

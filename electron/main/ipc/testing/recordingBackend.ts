@@ -47,6 +47,13 @@ export const sampleArguments: SampleArguments = {
     setRead: [{ id: 'item-1', read: true }],
     setStarred: [{ id: 'item-1', starred: true }],
   },
+  rules: {
+    list: [],
+    addMuteRule: [{ text: 'colchicine', field: 'title' }],
+    removeMuteRule: [{ id: 'rule-1' }],
+    saveSearch: [{ name: 'SGLT2', query: 'sglt2 "heart failure"', filter: 'unread' }],
+    removeSavedSearch: [{ id: 'search-1' }],
+  },
   sources: {
     catalogue: [],
     importOpml: [{ text: '<opml version="2.0"><body/></opml>' }],

@@ -21,6 +21,8 @@ export interface SourcesPaneProps {
   now: Date;
   /** Import and export of subscriptions, drawn under the main actions. */
   transfer: ReactNode;
+  /** Saved searches, listed under the feeds like folders. */
+  savedSearches?: ReactNode;
   onSelect: (source: ItemSource) => void;
   onAddFeed: () => void;
   onRefreshAll: () => void;
@@ -50,6 +52,7 @@ export function SourcesPane({
   refresh,
   now,
   transfer,
+  savedSearches = null,
   onSelect,
   onAddFeed,
   onRefreshAll,
@@ -129,6 +132,7 @@ export function SourcesPane({
             {tree.feeds.map(renderFeed)}
           </ul>
         )}
+        {savedSearches}
       </div>
       <RefreshStatus state={refresh} feedTitleOf={feedTitleOf} onCancel={onCancelRefresh} />
       {selectedFeed ? (

@@ -1,53 +1,61 @@
-import { useId } from 'react';
-import { formatFullDate } from '../../ui/formatDate';
+import type { ItemDiscussion } from '@shared/contract';
+import { formatFullDate, formatRelativeDate } from '../../ui/formatDate';
 import { discussionPhrase } from './describeItemReach';
 import { isDisplayableHref } from './isDisplayableHref';
 
-/** A colleague's post that cites the paper. */
-export interface DiscussionView {
-  id: string;
-  author: string | null;
-  excerpt: string;
-  link: string | null;
-  publishedAt: string | null;
-}
-
 export interface DiscussionListProps {
-  discussions: readonly DiscussionView[];
+  discussions: readonly ItemDiscussion[];
+  now: Date;
+  /** Shows a colleague's post in the reader (it is in the library too). */
+  onOpenItem: (itemId: string) => void;
 }
 
-/** Colleagues' posts about the paper: who, when, what they said, and a link to the post. */
-export function DiscussionList({ discussions }: DiscussionListProps) {
-  const headingId = useId();
+/** Colleagues' posts about the paper: who, where, when, what they said, and the post itself. */
+export function DiscussionList({ discussions, now, onOpenItem }: DiscussionListProps) {
   const phrase = discussionPhrase(discussions.length);
   if (phrase === null) return null;
   return (
-    <section className="reader-discussions" aria-labelledby={headingId}>
-      <h2 id={headingId} className="reader-section-title">
-        {phrase}
-      </h2>
+    <section className="reader-discussions" aria-label="Colleague discussions">
+      <h2 className="reader-section-title">{phrase}</h2>
       <ul className="discussion-list">
         {discussions.map((post) => {
           const link = post.link !== null && isDisplayableHref(post.link) ? post.link : null;
+          // Every post has the same two actions; the names say whose post each one is about.
+          const whose = post.author !== null ? `by ${post.author}` : `in ${post.feedTitle}`;
           return (
-            <li key={post.id} className="discussion">
+            <li key={post.itemId} className="discussion">
               <p className="discussion-byline">
                 <span className="discussion-author">{post.author ?? 'A colleague'}</span>
-                {post.publishedAt !== null ? (
-                  <time dateTime={post.publishedAt}>{formatFullDate(post.publishedAt)}</time>
-                ) : null}
+                <span className="discussion-feed">{post.feedTitle}</span>
+                <time
+                  dateTime={post.publishedAt ?? undefined}
+                  title={post.publishedAt !== null ? formatFullDate(post.publishedAt) : undefined}
+                >
+                  {formatRelativeDate(post.publishedAt, now)}
+                </time>
               </p>
               <blockquote className="discussion-excerpt">{post.excerpt}</blockquote>
-              {link !== null ? (
-                <a
-                  className="discussion-link"
-                  href={link}
-                  target="_blank"
-                  rel="noopener noreferrer"
+              <p className="discussion-actions">
+                <button
+                  type="button"
+                  className="discussion-action"
+                  aria-label={`Read post ${whose} here`}
+                  onClick={() => onOpenItem(post.itemId)}
                 >
-                  Open {post.author ? `${post.author}’s` : 'the'} post
-                </a>
-              ) : null}
+                  Read here
+                </button>
+                {link !== null ? (
+                  <a
+                    className="discussion-action"
+                    href={link}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label={`Open post ${whose}`}
+                  >
+                    Open post
+                  </a>
+                ) : null}
+              </p>
             </li>
           );
         })}

@@ -1,19 +1,36 @@
 import type { ItemDetail } from '@shared/contract';
 import { useMemo } from 'react';
 import { formatFullDate } from '../../ui/formatDate';
+import { DiscussionList } from './DiscussionList';
 import type { ItemFlags } from './ItemFlagStore';
+import { ItemSourceList } from './ItemSourceList';
+import { LinkedVersionNote } from './LinkedVersionNote';
+import { PaperDetails } from './PaperDetails';
 import { isDisplayableHref } from './isDisplayableHref';
 import { sanitizeForDisplay } from './sanitizeForDisplay';
 
 export interface ItemReaderProps {
   item: ItemDetail;
   flags: ItemFlags;
+  now: Date;
   onToggleRead: () => void;
   onToggleStar: () => void;
+  /** Shows another item of the library in the reader (a paper's other version, a colleague's post). */
+  onOpenItem: (itemId: string) => void;
 }
 
-/** One item in full: title, byline, actions and its content, sanitised once more for display. */
-export function ItemReader({ item, flags, onToggleRead, onToggleStar }: ItemReaderProps) {
+/**
+ * One item in full: title, byline, actions, the paper's details and sources, its content
+ * (sanitised once more for display), and what colleagues said about it.
+ */
+export function ItemReader({
+  item,
+  flags,
+  now,
+  onToggleRead,
+  onToggleStar,
+  onOpenItem,
+}: ItemReaderProps) {
   const html = useMemo(() => sanitizeForDisplay(item.contentHtml), [item.contentHtml]);
   const link = item.link !== null && isDisplayableHref(item.link) ? item.link : null;
 
@@ -44,11 +61,19 @@ export function ItemReader({ item, flags, onToggleRead, onToggleStar }: ItemRead
         <h1 className="reader-title">{item.title}</h1>
         <p className="reader-byline">
           <span className="reader-feed">{item.feedTitle}</span>
-          {item.author ? <span className="reader-author">{item.author}</span> : null}
+          {/* A paper's full author list follows; the shortened line would only repeat it. */}
+          {item.author && item.authors.length === 0 ? (
+            <span className="reader-author">{item.author}</span>
+          ) : null}
           <time className="reader-date" dateTime={item.publishedAt ?? undefined}>
             {formatFullDate(item.publishedAt)}
           </time>
         </p>
+        <PaperDetails item={item} />
+        {item.linkedVersion !== null ? (
+          <LinkedVersionNote version={item.linkedVersion} onOpenItem={onOpenItem} />
+        ) : null}
+        <ItemSourceList sources={item.sources} />
       </header>
       {html.trim() !== '' ? (
         <div className="reader-content" dangerouslySetInnerHTML={{ __html: html }} />
@@ -60,6 +85,7 @@ export function ItemReader({ item, flags, onToggleRead, onToggleStar }: ItemRead
           ) : null}
         </div>
       )}
+      <DiscussionList discussions={item.discussions} now={now} onOpenItem={onOpenItem} />
     </div>
   );
 }

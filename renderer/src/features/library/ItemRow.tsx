@@ -1,6 +1,7 @@
 import type { ItemSummary } from '@shared/contract';
 import type { CSSProperties } from 'react';
 import { formatFullDate, formatRelativeDate } from '../../ui/formatDate';
+import { describeItemReach, discussionPhrase, sourcesPhrase } from './describeItemReach';
 import type { ItemFlags } from './ItemFlagStore';
 
 export interface ItemRowProps {
@@ -19,7 +20,8 @@ export interface ItemRowProps {
 
 /**
  * One item in the list. Its accessible name is spelled out rather than left to the layout: the
- * title first, then the feed and the date, then "unread" and "starred", which the dot and the
+ * title first (journeys and screen-reader users find a row by how it starts), then the feed, the
+ * date and how far the paper has travelled, then "unread" and "starred", which the dot and the
  * star only show.
  */
 export function ItemRow({
@@ -40,11 +42,14 @@ export function ItemRow({
     item.title,
     feedTitle,
     date,
+    ...describeItemReach(item),
     flags.read ? '' : 'unread',
     flags.starred ? 'starred' : '',
   ]
     .filter((part) => part !== '')
     .join(', ');
+  const sources = sourcesPhrase(item.sources.length);
+  const discussed = discussionPhrase(item.discussedBy);
   const classes = ['item-row'];
   if (selected) classes.push('is-selected');
   if (!flags.read) classes.push('is-unread');
@@ -64,6 +69,10 @@ export function ItemRow({
       <span className="item-row-title">{item.title}</span>
       <span className="item-row-meta">
         <span className="item-row-feed">{feedTitle}</span>
+        {sources !== null ? <span className="item-row-reach">{sources}</span> : null}
+        {discussed !== null ? (
+          <span className="item-row-reach item-row-discussed">{discussed}</span>
+        ) : null}
         <time
           className="item-row-date"
           dateTime={item.publishedAt ?? undefined}

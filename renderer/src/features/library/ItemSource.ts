@@ -1,12 +1,17 @@
-import type { FeedSummary, ItemFilter } from '@shared/contract';
+import type { FeedSummary, ItemFilter, SavedSearch } from '@shared/contract';
 
-/** What the item list shows: one of the smart views across all feeds, or one feed. */
-export type ItemSource = { kind: 'view'; view: ItemFilter } | { kind: 'feed'; feedId: string };
+/** What the item list shows: one of the smart views across all feeds, one feed, or a saved search. */
+export type ItemSource =
+  | { kind: 'view'; view: ItemFilter }
+  | { kind: 'feed'; feedId: string }
+  | { kind: 'search'; search: SavedSearch };
 
 /** The arguments `library.list` needs for a source, minus the page. */
 export interface ItemQuery {
   feedId?: string;
   filter: ItemFilter;
+  /** Words and "quoted phrases" every item must contain. */
+  query?: string;
 }
 
 const VIEW_TITLES: Record<ItemFilter, string> = {
@@ -26,17 +31,21 @@ export function viewTitle(view: ItemFilter): string {
 /** Display name of a source; a feed not (or no longer) in the list gets a neutral name. */
 export function sourceTitle(source: ItemSource, feeds: readonly FeedSummary[]): string {
   if (source.kind === 'view') return viewTitle(source.view);
+  if (source.kind === 'search') return source.search.name;
   return feeds.find((feed) => feed.id === source.feedId)?.title ?? 'Feed';
 }
 
 /** The list query for a source. */
 export function queryOf(source: ItemSource): ItemQuery {
-  return source.kind === 'view'
-    ? { filter: source.view }
-    : { feedId: source.feedId, filter: 'all' };
+  if (source.kind === 'view') return { filter: source.view };
+  if (source.kind === 'feed') return { feedId: source.feedId, filter: 'all' };
+  const { feedId, filter, query } = source.search;
+  return feedId === null ? { filter, query } : { feedId, filter, query };
 }
 
 /** A stable string identifying a source, for React keys and equality. */
 export function sourceKey(source: ItemSource): string {
-  return source.kind === 'view' ? `view:${source.view}` : `feed:${source.feedId}`;
+  if (source.kind === 'view') return `view:${source.view}`;
+  if (source.kind === 'search') return `search:${source.search.id}`;
+  return `feed:${source.feedId}`;
 }

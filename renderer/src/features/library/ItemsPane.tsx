@@ -20,6 +20,10 @@ export interface ItemsPaneProps {
   now: Date;
   /** Shown instead of the list when there are no feeds at all. */
   noFeeds: ReactNode | null;
+  /** The search field and its actions, drawn under the header. */
+  search?: ReactNode;
+  /** True while the list is narrowed by a typed search. */
+  searching?: boolean;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
 }
@@ -42,6 +46,8 @@ export function ItemsPane({
   feedTitleOf,
   now,
   noFeeds,
+  search = null,
+  searching = false,
   onSelect,
   onOpen,
 }: ItemsPaneProps) {
@@ -63,10 +69,13 @@ export function ItemsPane({
       <p className="pane-loading">Loading items…</p>
     );
   } else if (total === 0) {
-    const empty =
-      source.kind === 'feed'
+    const empty = searching
+      ? { title: 'No matching items', text: 'No item mentions every word you searched for.' }
+      : source.kind === 'feed'
         ? { title: 'No items in this feed', text: 'New items appear here after a refresh.' }
-        : NOTHING_IN_VIEW[source.view];
+        : source.kind === 'search'
+          ? { title: 'No matching items', text: 'New matches appear here after a refresh.' }
+          : NOTHING_IN_VIEW[source.view];
     body = (
       <EmptyState title={empty.title} level={3}>
         <p>{empty.text}</p>
@@ -103,6 +112,7 @@ export function ItemsPane({
           ) : null}
         </div>
       ) : null}
+      {noFeeds === null ? search : null}
       {feed?.lastError ? (
         <p className="feed-problem">
           Last refresh failed {formatRelativeDate(feed.lastError.at, now)}: {feed.lastError.message}

@@ -6,12 +6,21 @@ import type { ItemState } from './useItem';
 export interface ReaderPaneProps {
   state: ItemState;
   flagsOf: (item: FlaggedItem) => ItemFlags;
+  now: Date;
   onToggleRead: () => void;
   onToggleStar: () => void;
+  onOpenItem: (itemId: string) => void;
 }
 
 /** The right pane: the selected item, or what to do when nothing is selected. */
-export function ReaderPane({ state, flagsOf, onToggleRead, onToggleStar }: ReaderPaneProps) {
+export function ReaderPane({
+  state,
+  flagsOf,
+  now,
+  onToggleRead,
+  onToggleStar,
+  onOpenItem,
+}: ReaderPaneProps) {
   return (
     <article
       className="pane reader-pane"
@@ -37,8 +46,10 @@ export function ReaderPane({ state, flagsOf, onToggleRead, onToggleStar }: Reade
           key={state.item.id}
           item={state.item}
           flags={flagsOf(state.item)}
+          now={now}
           onToggleRead={onToggleRead}
           onToggleStar={onToggleStar}
+          onOpenItem={onOpenItem}
         />
       )}
     </article>

@@ -24,14 +24,14 @@ export interface ItemList {
 
 /** Pages through `api.library.list` for a query; a new query starts a new list. */
 export function useItems(query: ItemQuery): ItemList {
-  const { feedId, filter } = query;
+  const { feedId, filter, query: search } = query;
   const pager = useMemo(
     () =>
       new ItemPager(
-        (offset, limit) => api.library.list({ feedId, filter, offset, limit }),
+        (offset, limit) => api.library.list({ feedId, filter, query: search, offset, limit }),
         PAGE_SIZE,
       ),
-    [feedId, filter],
+    [feedId, filter, search],
   );
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
 

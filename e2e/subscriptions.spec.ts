@@ -1,0 +1,102 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, expect } from './fixtures/test';
+import { rssWithItems } from './fixtures/hostApi';
+import { projectRoot } from './fixtures/projectRoot';
+
+const DOI = '10.5555/fine.2026.001';
+const PAPER = 'Finerenone in heart failure with preserved ejection fraction: the FINE-HF trial';
+
+/** A journal's feed carrying the paper with its DOI, as publishers do (prism:doi). */
+function journalFeed(title: string, link: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:prism="http://prismstandard.org/namespaces/basic/2.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel><title>${title}</title><link>https://example.org/</link><description>Papers</description>
+    <item><title>${PAPER}</title><link>${link}</link><guid>${link}</guid>
+      <prism:doi>${DOI}</prism:doi><dc:creator>Moreau J</dc:creator>
+      <pubDate>Tue, 24 Nov 2026 09:00:00 GMT</pubDate>
+      <description>Finerenone reduced worsening heart failure events.</description></item>
+  </channel></rss>`;
+}
+
+/** A colleague's Mastodon feed: posts have no titles, and one cites the paper by its DOI link. */
+const COLLEAGUE_FEED = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Dr Amara Nwosu</title><link>https://med.example.social/@amara</link>
+  <description>Posts</description>
+  <item><guid>https://med.example.social/@amara/1</guid><link>https://med.example.social/@amara/1</link>
+    <pubDate>Wed, 25 Nov 2026 07:30:00 GMT</pubDate>
+    <description>&lt;p&gt;Our journal club read this today: &lt;a href="https://doi.org/${DOI}"&gt;doi.org/${DOI}&lt;/a&gt; — solid trial, modest effect. #cardiology&lt;/p&gt;</description></item>
+</channel></rss>`;
+
+test('a club imports its OPML of 20 feeds, refreshes with visible progress, sees one paper once with its sources and a colleague’s post, and mutes it', async ({
+  startApp,
+  feedServer,
+  dataDir,
+}) => {
+  // Slow answers, as from real publishers, so the progress can be seen.
+  const slow = { delayMs: 150 };
+  feedServer.setRoute('/club/heart-journal.xml', {
+    ...slow,
+    body: journalFeed('Heart Journal', 'https://heart.example.org/fine-hf'),
+  });
+  feedServer.setRoute('/club/pubmed-finerenone.xml', {
+    ...slow,
+    body: journalFeed('PubMed search: finerenone', 'https://pubmed.ncbi.nlm.nih.gov/39999999/'),
+  });
+  feedServer.setRoute('/club/amara.xml', { ...slow, body: COLLEAGUE_FEED });
+  const outlines = [
+    `<outline text="Heart Journal" type="rss" xmlUrl="${feedServer.url('/club/heart-journal.xml')}"/>`,
+    `<outline text="PubMed search: finerenone" type="rss" xmlUrl="${feedServer.url('/club/pubmed-finerenone.xml')}"/>`,
+    `<outline text="Dr Amara Nwosu" type="rss" xmlUrl="${feedServer.url('/club/amara.xml')}"/>`,
+  ];
+  for (let n = 1; n <= 17; n += 1) {
+    const path = `/club/journal-${n}.xml`;
+    feedServer.setRoute(path, { ...slow, body: rssWithItems(`Specialty Journal ${n}`, 3) });
+    outlines.push(
+      `<outline text="Specialty Journal ${n}" type="rss" xmlUrl="${feedServer.url(path)}"/>`,
+    );
+  }
+  const opmlFile = join(dataDir, '..', `rounds-club-${Date.now()}.opml`);
+  await writeFile(
+    opmlFile,
+    `<?xml version="1.0"?><opml version="2.0"><head><title>Cardiology club</title></head><body>
+      <outline text="Cardiology">${outlines.slice(0, 3).join('')}</outline>
+      <outline text="Journals">${outlines.slice(3).join('')}</outline>
+    </body></opml>`,
+  );
+
+  const { app, rounds } = await startApp();
+  await rounds.waitUntilReady();
+  await rounds.importOpml(opmlFile);
+  await expect(rounds.toast()).toContainText('Added 20 feeds');
+
+  // The import fetches the new feeds in one background run whose progress is on screen.
+  await expect(rounds.refreshStatus()).toContainText(/Refreshing \d+ of 20/);
+  await expect(rounds.refreshStatus()).not.toContainText(/Refreshing/, { timeout: 30_000 });
+  // Refresh all again, by hand: the same visible progress.
+  await rounds.refreshAll();
+  await expect(rounds.refreshStatus()).toContainText(/Refreshing \d+ of 20/);
+  await expect(rounds.refreshStatus()).not.toContainText(/Refreshing/, { timeout: 30_000 });
+
+  await rounds.view('All items').click();
+  // The paper came from two feeds and is listed once, saying so.
+  await expect(rounds.item(PAPER)).toHaveCount(1);
+  await expect(rounds.item(PAPER)).toHaveAccessibleName(/from 2 sources/);
+  await expect(rounds.item(PAPER)).toHaveAccessibleName(/discussed by 1 colleague/i);
+  await rounds.openItem(PAPER);
+  const sources = rounds.reader.getByRole('region', { name: 'Sources of this paper' });
+  await expect(sources.getByRole('link', { name: 'Heart Journal' })).toBeVisible();
+  await expect(sources.getByRole('link', { name: 'PubMed search: finerenone' })).toBeVisible();
+  const discussions = rounds.reader.getByRole('region', { name: 'Colleague discussions' });
+  await expect(discussions).toContainText('Dr Amara Nwosu');
+  await expect(discussions).toContainText('solid trial, modest effect');
+
+  await app.page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-paper-sources.png') });
+
+  // Muting a keyword hides the matching paper from the list at once.
+  await rounds.view('All items').click();
+  await expect(rounds.item('Specialty Journal 4 paper 1')).toBeVisible();
+  await rounds.muteKeyword('finerenone');
+  await expect(rounds.item(PAPER)).toBeHidden();
+  await expect(rounds.item('Specialty Journal 4 paper 1')).toBeVisible();
+});
