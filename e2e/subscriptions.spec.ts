@@ -82,6 +82,11 @@ test('a club imports its OPML of 20 feeds, refreshes with visible progress, sees
   // The paper came from two feeds and is listed once, saying so.
   await expect(rounds.item(PAPER)).toHaveCount(1);
   await expect(rounds.item(PAPER)).toHaveAccessibleName(/from 2 sources/);
+  // The smart view counts what the list shows: 17 journals' 3 papers, the paper once (not once
+  // per feed carrying it) and the colleague's post.
+  await expect(rounds.listedCount()).toHaveText('53 items');
+  const listed = (await rounds.listedCount().textContent()) ?? '';
+  await expect(rounds.view('All items')).toHaveAccessibleDescription(listed);
   await expect(rounds.item(PAPER)).toHaveAccessibleName(/discussed by 1 colleague/i);
   await rounds.openItem(PAPER);
   const sources = rounds.reader.getByRole('region', { name: 'Sources of this paper' });

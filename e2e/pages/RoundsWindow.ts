@@ -64,6 +64,11 @@ export class RoundsWindow {
     return this.sources.getByRole('button', { name, exact: true });
   }
 
+  /** The line above the list saying how many items it holds ("53 items"). */
+  listedCount(): Locator {
+    return this.items.getByText(/^[\d,]+ items?$/);
+  }
+
   /** An item row in the list, found by its title. */
   item(title: string): Locator {
     return this.items.getByRole('option', { name: new RegExp(`^${escapeRegExp(title)}`) });

@@ -94,6 +94,16 @@ export interface ItemPage {
   offset: number;
 }
 
+/**
+ * How many rows the overall lists show: what `list` totals for each filter with no feed and no
+ * search, so a paper carried by several feeds counts once and muted items not at all.
+ */
+export interface LibraryCounts {
+  all: number;
+  unread: number;
+  starred: number;
+}
+
 const itemId = z.string().min(1).max(128);
 
 /** Upper bound on one page so a single call never copies the whole library across the boundary. */
@@ -120,6 +130,11 @@ export const libraryContract = service('library', {
       }),
     ]),
   }),
+  /**
+   * The smart views' counts, kept by the library as items change: cheap to ask for after every
+   * change, however large the library.
+   */
+  counts: method<LibraryCounts>()({ args: z.tuple([]) }),
   /** One item with its content. */
   get: method<ItemDetail>()({
     args: z.tuple([z.object({ id: itemId })]),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedFeed } from '../../services/feeds/ports';
 import { JsonFeedParser } from './JsonFeedParser';
-import { RssFeedParser } from './RssFeedParser';
+import { parseFeedOrThrow } from './testing/parseFeedOrThrow';
 
 const FEED_URL = 'https://evidence.example/feed.json';
 
@@ -42,17 +42,8 @@ const JSON_FEED_1_1 = {
   ],
 };
 
-async function parseJson(
-  document: unknown,
-  contentType: string | null = null,
-): Promise<ParsedFeed> {
-  const result = await new RssFeedParser().parse(
-    Buffer.from(JSON.stringify(document)),
-    contentType,
-    FEED_URL,
-  );
-  if (!result.ok) throw new Error(`expected a feed, got: ${result.message}`);
-  return result.feed;
+function parseJson(document: unknown, contentType: string | null = null): Promise<ParsedFeed> {
+  return parseFeedOrThrow(JSON.stringify(document), FEED_URL, contentType);
 }
 
 describe('JsonFeedParser', () => {

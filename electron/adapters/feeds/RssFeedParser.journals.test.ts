@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedFeed } from '../../services/feeds/ports';
 import { RssFeedParser } from './RssFeedParser';
+import { parseFeedOrThrow } from './testing/parseFeedOrThrow';
 
 const parser = new RssFeedParser();
 
-async function parseFeed(xml: string, url: string): Promise<ParsedFeed> {
-  const result = await parser.parse(Buffer.from(xml), 'application/xml', url);
-  if (!result.ok) throw new Error(`expected a feed, got: ${result.message}`);
-  return result.feed;
+function parseFeed(xml: string, url: string): Promise<ParsedFeed> {
+  return parseFeedOrThrow(xml, url, 'application/xml');
 }
 
 // Shaped like nature.com's RSS 1.0 feeds: PRISM and Dublin Core metadata per item.

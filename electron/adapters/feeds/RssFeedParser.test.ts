@@ -1,21 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ParsedFeed } from '../../services/feeds/ports';
 import { RssFeedParser } from './RssFeedParser';
+import { parseFeedOrThrow } from './testing/parseFeedOrThrow';
 
 const FEED_URL = 'https://journal.example/feeds/cardiology.xml';
 const parser = new RssFeedParser();
 
-async function parseFeed(
+function parseFeed(
   xml: string | Uint8Array,
   contentType: string | null = null,
 ): Promise<ParsedFeed> {
-  const result = await parser.parse(
-    typeof xml === 'string' ? Buffer.from(xml) : xml,
-    contentType,
-    FEED_URL,
-  );
-  if (!result.ok) throw new Error(`expected a feed, got: ${result.message}`);
-  return result.feed;
+  return parseFeedOrThrow(xml, FEED_URL, contentType);
 }
 
 async function notAFeed(body: string | Uint8Array): Promise<string> {

@@ -458,6 +458,10 @@ export class LowdbLibraryStore implements LibraryStore {
     return this.list.countsOf(feedId);
   }
 
+  countOverall(): { all: number; unread: number; starred: number } {
+    return this.list.overallCounts();
+  }
+
   async setItemState(id: string, patch: Partial<ItemState>): Promise<boolean> {
     this.assertOpen();
     const item = this.items.get(id);

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemRecord } from '@shared/domain/library/libraryDocuments';
 import { indexedItem, NewestFirstItemIndex, type IndexedItem } from './NewestFirstItemIndex';
-
-function record(id: string, feedId: string, day: number, doi: string | null = null): ItemRecord {
-  return {
-    id,
-    feedId,
-    guid: id,
-    title: id,
-    link: null,
-    author: null,
-    publishedAt: new Date(Date.UTC(2026, 0, day)).toISOString(),
-    excerpt: '',
-    fetchedAt: '2026-01-01T00:00:00.000Z',
-    authors: [],
-    journal: null,
-    paperIds: { doi, pmid: null, arxiv: null },
-    relatedDoi: null,
-    citations: [],
-    media: [],
-  };
-}
-
-function ids(items: IndexedItem[]): string[] {
-  return items.map((item) => item.record.id);
-}
+import { idsOf, itemRecord, januaryDay } from './testing/indexedRecords';
 
 describe('NewestFirstItemIndex muting', () => {
   const unread = { read: false, starred: false };
 
   function library() {
     const index = new NewestFirstItemIndex();
-    const items = [1, 2, 3, 4, 5].map((day) => indexedItem(record(`d${day}`, 'f', day), unread));
+    const items = [1, 2, 3, 4, 5].map((day) =>
+      indexedItem(itemRecord(`d${day}`, 'f', januaryDay(day)), unread),
+    );
     index.add(items);
     return { index, byId: new Map(items.map((item) => [item.record.id, item])) };
   }
@@ -42,7 +20,7 @@ describe('NewestFirstItemIndex muting', () => {
     index.setMuted(byId.get('d2') as IndexedItem, true);
 
     const page = index.query({ filter: 'all', offset: 1, limit: 2 });
-    expect(ids(page.items)).toEqual(['d3', 'd1']);
+    expect(idsOf(page.items)).toEqual(['d3', 'd1']);
     expect(page.total).toBe(3);
     expect(index.query({ feedId: 'f', filter: 'unread', offset: 0, limit: 10 }).total).toBe(3);
     expect(index.countsOf('f')).toEqual({ total: 3, unread: 3 });
@@ -56,7 +34,7 @@ describe('NewestFirstItemIndex muting', () => {
     index.setMuted(item, false);
     index.setMuted(item, false);
     expect(index.countsOf('f')).toEqual({ total: 5, unread: 5 });
-    expect(ids(index.query({ filter: 'all', offset: 0, limit: 1 }).items)).toEqual(['d5']);
+    expect(idsOf(index.query({ filter: 'all', offset: 0, limit: 1 }).items)).toEqual(['d5']);
   });
 
   it('keeps counts right when a muted item is removed', () => {
@@ -72,7 +50,7 @@ describe('NewestFirstItemIndex muting', () => {
     index.setMuted(byId.get('d1') as IndexedItem, true);
     const odd = (item: IndexedItem) => Number(item.record.id.slice(1)) % 2 === 1;
     const page = index.query({ filter: 'all', offset: 0, limit: 1, matches: odd });
-    expect(ids(page.items)).toEqual(['d5']);
+    expect(idsOf(page.items)).toEqual(['d5']);
     expect(page.total).toBe(2);
   });
 });

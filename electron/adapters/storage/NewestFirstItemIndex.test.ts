@@ -1,47 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemRecord } from '@shared/domain/library/libraryDocuments';
 import { indexedItem, NewestFirstItemIndex, type IndexedItem } from './NewestFirstItemIndex';
-
-function record(
-  id: string,
-  feedId: string,
-  publishedAt: string | null,
-  fetchedAt = '2026-01-01T00:00:00.000Z',
-  overrides: Partial<ItemRecord> = {},
-): ItemRecord {
-  return {
-    id,
-    feedId,
-    guid: id,
-    title: id,
-    link: null,
-    author: null,
-    publishedAt,
-    excerpt: '',
-    fetchedAt,
-    authors: [],
-    journal: null,
-    paperIds: { doi: null, pmid: null, arxiv: null },
-    relatedDoi: null,
-    citations: [],
-    media: [],
-    ...overrides,
-  };
-}
+import { idsOf, itemRecord, januaryDay } from './testing/indexedRecords';
 
 const FETCHED = '2026-01-01T00:00:00.000Z';
 
 /** A copy of one paper as feed `feedId` carries it. */
 function paperCopy(id: string, feedId: string, day: number, doi = '10.1056/nejmoa2312345') {
-  const publishedAt = new Date(Date.UTC(2026, 0, day)).toISOString();
-  return record(id, feedId, publishedAt, FETCHED, {
+  return itemRecord(id, feedId, januaryDay(day), FETCHED, {
     paperIds: { doi, pmid: null, arxiv: null },
     link: `https://${feedId}.example/${id}`,
   });
-}
-
-function ids(items: IndexedItem[]): string[] {
-  return items.map((item) => item.record.id);
 }
 
 describe('NewestFirstItemIndex', () => {
@@ -50,19 +18,19 @@ describe('NewestFirstItemIndex', () => {
   it('orders by publication, then fetch time, and places undated items by fetch time', () => {
     const index = new NewestFirstItemIndex();
     index.add([
-      indexedItem(record('old', 'f', '2026-01-01T00:00:00.000Z'), unmarked),
-      indexedItem(record('new', 'f', '2026-03-01T00:00:00.000Z'), unmarked),
+      indexedItem(itemRecord('old', 'f', '2026-01-01T00:00:00.000Z'), unmarked),
+      indexedItem(itemRecord('new', 'f', '2026-03-01T00:00:00.000Z'), unmarked),
       indexedItem(
-        record('same-later-fetch', 'f', '2026-02-01T00:00:00.000Z', '2026-02-03T00:00:00.000Z'),
+        itemRecord('same-later-fetch', 'f', '2026-02-01T00:00:00.000Z', '2026-02-03T00:00:00.000Z'),
         unmarked,
       ),
       indexedItem(
-        record('same-early-fetch', 'f', '2026-02-01T00:00:00.000Z', '2026-02-02T00:00:00.000Z'),
+        itemRecord('same-early-fetch', 'f', '2026-02-01T00:00:00.000Z', '2026-02-02T00:00:00.000Z'),
         unmarked,
       ),
-      indexedItem(record('undated', 'f', null, '2026-02-15T00:00:00.000Z'), unmarked),
+      indexedItem(itemRecord('undated', 'f', null, '2026-02-15T00:00:00.000Z'), unmarked),
     ]);
-    expect(ids(index.query({ filter: 'all', offset: 0, limit: 10 }).items)).toEqual([
+    expect(idsOf(index.query({ filter: 'all', offset: 0, limit: 10 }).items)).toEqual([
       'new',
       'undated',
       'same-later-fetch',
@@ -73,15 +41,18 @@ describe('NewestFirstItemIndex', () => {
 
   it('merges later additions into the order and pages without overlap', () => {
     const index = new NewestFirstItemIndex();
-    const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString();
-    index.add([0, 2, 4, 6].map((n) => indexedItem(record(`d${n}`, 'f', day(n)), unmarked)));
-    index.add([1, 3, 5].map((n) => indexedItem(record(`d${n}`, 'g', day(n)), unmarked)));
+    index.add(
+      [0, 2, 4, 6].map((n) => indexedItem(itemRecord(`d${n}`, 'f', januaryDay(1 + n)), unmarked)),
+    );
+    index.add(
+      [1, 3, 5].map((n) => indexedItem(itemRecord(`d${n}`, 'g', januaryDay(1 + n)), unmarked)),
+    );
     const first = index.query({ filter: 'all', offset: 0, limit: 4 });
     const second = index.query({ filter: 'all', offset: 4, limit: 4 });
-    expect(ids(first.items)).toEqual(['d6', 'd5', 'd4', 'd3']);
-    expect(ids(second.items)).toEqual(['d2', 'd1', 'd0']);
+    expect(idsOf(first.items)).toEqual(['d6', 'd5', 'd4', 'd3']);
+    expect(idsOf(second.items)).toEqual(['d2', 'd1', 'd0']);
     expect(first.total).toBe(7);
-    expect(ids(index.query({ feedId: 'g', filter: 'all', offset: 1, limit: 5 }).items)).toEqual([
+    expect(idsOf(index.query({ feedId: 'g', filter: 'all', offset: 1, limit: 5 }).items)).toEqual([
       'd3',
       'd1',
     ]);
@@ -91,7 +62,7 @@ describe('NewestFirstItemIndex', () => {
     const index = new NewestFirstItemIndex();
     const items = [1, 2, 3, 4].map((n) =>
       indexedItem(
-        record(`i${n}`, n % 2 === 0 ? 'even' : 'odd', `2026-01-0${n}T00:00:00.000Z`),
+        itemRecord(`i${n}`, n % 2 === 0 ? 'even' : 'odd', `2026-01-0${n}T00:00:00.000Z`),
         unmarked,
       ),
     );
@@ -104,13 +75,13 @@ describe('NewestFirstItemIndex', () => {
     i1.starred = true;
     index.marksChanged(i1, unmarked);
 
-    expect(ids(index.query({ filter: 'unread', offset: 0, limit: 10 }).items)).toEqual([
+    expect(idsOf(index.query({ filter: 'unread', offset: 0, limit: 10 }).items)).toEqual([
       'i3',
       'i1',
     ]);
     expect(index.query({ filter: 'unread', offset: 1, limit: 10 })).toMatchObject({ total: 2 });
-    expect(ids(index.query({ filter: 'unread', offset: 1, limit: 10 }).items)).toEqual(['i1']);
-    expect(ids(index.query({ filter: 'starred', offset: 0, limit: 10 }).items)).toEqual(['i1']);
+    expect(idsOf(index.query({ filter: 'unread', offset: 1, limit: 10 }).items)).toEqual(['i1']);
+    expect(idsOf(index.query({ filter: 'starred', offset: 0, limit: 10 }).items)).toEqual(['i1']);
     expect(index.query({ feedId: 'even', filter: 'unread', offset: 0, limit: 10 })).toEqual({
       items: [],
       total: 0,
@@ -122,10 +93,10 @@ describe('NewestFirstItemIndex', () => {
   it('forgets a removed feed entirely', () => {
     const index = new NewestFirstItemIndex();
     index.add([
-      indexedItem(record('a', 'f', null), unmarked),
-      indexedItem(record('b', 'g', null), unmarked),
+      indexedItem(itemRecord('a', 'f', null), unmarked),
+      indexedItem(itemRecord('b', 'g', null), unmarked),
     ]);
-    expect(ids(index.removeFeed('f'))).toEqual(['a']);
+    expect(idsOf(index.removeFeed('f'))).toEqual(['a']);
     expect(index.countsOf('f')).toEqual({ total: 0, unread: 0 });
     expect(index.query({ filter: 'unread', offset: 0, limit: 10 }).total).toBe(1);
   });
@@ -138,18 +109,18 @@ describe('NewestFirstItemIndex, one paper once', () => {
     const index = new NewestFirstItemIndex();
     const journal = indexedItem(paperCopy('journal', 'nejm', 4), unmarked);
     const pubmed = indexedItem(paperCopy('pubmed', 'pubmed', 6), unmarked);
-    const other = indexedItem(record('other', 'nejm', '2026-01-05T00:00:00.000Z'), unmarked);
+    const other = indexedItem(itemRecord('other', 'nejm', '2026-01-05T00:00:00.000Z'), unmarked);
     index.add([pubmed, other]);
     index.add([journal, indexedItem(paperCopy('second', 'jama', 9), unmarked)]);
 
-    expect(ids(index.query({ filter: 'all', offset: 0, limit: 10 }).items)).toEqual([
+    expect(idsOf(index.query({ filter: 'all', offset: 0, limit: 10 }).items)).toEqual([
       'other',
       'journal',
     ]);
     expect(index.query({ filter: 'unread', offset: 0, limit: 10 }).total).toBe(2);
-    expect(ids(index.copiesOf(pubmed))).toEqual(['journal', 'pubmed', 'second']);
+    expect(idsOf(index.copiesOf(pubmed))).toEqual(['journal', 'pubmed', 'second']);
     expect(
-      ids(index.query({ feedId: 'pubmed', filter: 'all', offset: 0, limit: 10 }).items),
+      idsOf(index.query({ feedId: 'pubmed', filter: 'all', offset: 0, limit: 10 }).items),
     ).toEqual(['pubmed']);
     expect(index.countsOf('jama')).toEqual({ total: 1, unread: 1 });
   });
@@ -181,7 +152,7 @@ describe('NewestFirstItemIndex, one paper once', () => {
     index.removeFeed('f');
 
     const { items, total } = index.query({ filter: 'unread', offset: 0, limit: 10 });
-    expect(ids(items)).toEqual(['later']);
+    expect(idsOf(items)).toEqual(['later']);
     expect(total).toBe(1);
     index.removeFeed('g');
     expect(index.query({ filter: 'all', offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
@@ -191,14 +162,14 @@ describe('NewestFirstItemIndex, one paper once', () => {
     const index = new NewestFirstItemIndex();
     const paper = indexedItem(paperCopy('paper', 'nejm', 1), unmarked);
     const pubmed = indexedItem(
-      record('pm', 'pubmed', '2026-01-02T00:00:00.000Z', FETCHED, {
+      itemRecord('pm', 'pubmed', '2026-01-02T00:00:00.000Z', FETCHED, {
         paperIds: { doi: '10.1056/nejmoa2312345', pmid: '38234567', arxiv: null },
       }),
       unmarked,
     );
     const post = (id: string, feedId: string, author: string | null, citations: string[]) =>
       indexedItem(
-        record(id, feedId, '2026-01-03T00:00:00.000Z', FETCHED, { author, citations }),
+        itemRecord(id, feedId, '2026-01-03T00:00:00.000Z', FETCHED, { author, citations }),
         unmarked,
       );
     const byDoi = post('by-doi', 'mastodon-kim', null, ['doi:10.1056/nejmoa2312345']);
@@ -207,7 +178,7 @@ describe('NewestFirstItemIndex, one paper once', () => {
     const unrelated = post('unrelated', 'blog', 'Someone', ['doi:10.1001/other']);
     index.add([paper, pubmed, byDoi, byPmid, byLink, unrelated]);
 
-    expect(ids(index.discussionsOf(paper)).sort()).toEqual(['by-doi', 'by-link', 'by-pmid']);
+    expect(idsOf(index.discussionsOf(paper)).sort()).toEqual(['by-doi', 'by-link', 'by-pmid']);
     // The same feed and author posting twice is one colleague.
     expect(index.colleaguesDiscussing(pubmed)).toBe(2);
     expect(index.discussionsOf(byDoi)).toEqual([]);
@@ -215,13 +186,13 @@ describe('NewestFirstItemIndex, one paper once', () => {
     expect(index.query({ filter: 'all', offset: 0, limit: 10 }).total).toBe(5);
 
     index.remove([byDoi]);
-    expect(ids(index.discussionsOf(paper)).sort()).toEqual(['by-link', 'by-pmid']);
+    expect(idsOf(index.discussionsOf(paper)).sort()).toEqual(['by-link', 'by-pmid']);
   });
 
   it('knows which preprints name a DOI as their published version', () => {
     const index = new NewestFirstItemIndex();
     const preprint = indexedItem(
-      record('pre', 'medrxiv', '2025-06-01T00:00:00.000Z', FETCHED, {
+      itemRecord('pre', 'medrxiv', '2025-06-01T00:00:00.000Z', FETCHED, {
         paperIds: { doi: '10.1101/2025.06.01.25300001', pmid: null, arxiv: null },
         relatedDoi: '10.1056/nejmoa2312345',
       }),
@@ -231,6 +202,6 @@ describe('NewestFirstItemIndex, one paper once', () => {
     index.add([preprint, published]);
 
     expect(index.paperWithDoi('10.1056/nejmoa2312345')).toBe(published);
-    expect(ids(index.preprintsPublishedAs('10.1056/nejmoa2312345'))).toEqual(['pre']);
+    expect(idsOf(index.preprintsPublishedAs('10.1056/nejmoa2312345'))).toEqual(['pre']);
   });
 });

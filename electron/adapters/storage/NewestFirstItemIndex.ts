@@ -267,6 +267,18 @@ export class NewestFirstItemIndex {
     };
   }
 
+  /**
+   * How many rows the overall list has for each filter, muted items left out: the counts a query
+   * with no feed and no search totals, read from the running counts instead of a scan.
+   */
+  overallCounts(): { all: number; unread: number; starred: number } {
+    return {
+      all: this.all.length - this.totals.muted,
+      unread: this.totals.unread,
+      starred: this.totals.starred,
+    };
+  }
+
   /** Mutes or unmutes an item, keeping the counts right. */
   setMuted(item: IndexedItem, muted: boolean): void {
     if (item.muted === muted) return;

@@ -10,21 +10,9 @@ import { HttpFeedFetcher } from '../../adapters/feeds/HttpFeedFetcher';
 import { RssFeedParser } from '../../adapters/feeds/RssFeedParser';
 import { LowdbLibraryStore } from '../../adapters/storage/LowdbLibraryStore';
 import { FeedMainService } from './FeedMainService';
-import type { Clock } from './ports';
+import { STEPPING_CLOCK_START as START, SteppingClock } from './testing/SteppingClock';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
-const START = '2026-02-01T08:00:00.000Z';
-
-class SteppingClock implements Clock {
-  private current = new Date(START);
-  now(): Date {
-    return new Date(this.current);
-  }
-  advanceMinutes(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
-  }
-}
 
 function rss(title: string, guid: string): string {
   return `<rss version="2.0"><channel><title>${title}</title><item><guid>${guid}</guid><title>${guid}</title></item></channel></rss>`;

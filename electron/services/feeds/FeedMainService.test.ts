@@ -10,7 +10,8 @@ import { HttpFeedFetcher } from '../../adapters/feeds/HttpFeedFetcher';
 import { RssFeedParser } from '../../adapters/feeds/RssFeedParser';
 import { LowdbLibraryStore } from '../../adapters/storage/LowdbLibraryStore';
 import { FeedMainService } from './FeedMainService';
-import type { Clock, FeedParser } from './ports';
+import type { FeedParser } from './ports';
+import { SteppingClock } from './testing/SteppingClock';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -80,16 +81,6 @@ function rss(title: string, items: { guid: string; title: string }[]): string {
     )
     .join('');
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://journal.example/</link>${entries}</channel></rss>`;
-}
-
-class SteppingClock implements Clock {
-  private current = new Date('2026-02-01T08:00:00.000Z');
-  now(): Date {
-    return new Date(this.current);
-  }
-  advanceMinutes(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
-  }
 }
 
 /** The real parser, counting calls and able to blow up on chosen addresses. */

@@ -10,8 +10,8 @@ import { HttpFeedFetcher } from '../../adapters/feeds/HttpFeedFetcher';
 import { RssFeedParser } from '../../adapters/feeds/RssFeedParser';
 import { LowdbLibraryStore } from '../../adapters/storage/LowdbLibraryStore';
 import { FeedMainService } from './FeedMainService';
-import type { Clock } from './ports';
 import { type DueFeedRefresher, RefreshScheduler, type SchedulerTimers } from './RefreshScheduler';
+import { SteppingClock } from './testing/SteppingClock';
 
 /** Timers that fire only when the test says so. */
 class ManualTimers implements SchedulerTimers {
@@ -30,16 +30,6 @@ class ManualTimers implements SchedulerTimers {
     expect(this.pending).toHaveLength(1);
     this.pending.shift()?.callback();
     await vi.waitFor(() => expect(this.pending).toHaveLength(1));
-  }
-}
-
-class SteppingClock implements Clock {
-  private current = new Date('2026-02-01T08:00:00.000Z');
-  now(): Date {
-    return new Date(this.current);
-  }
-  advanceMinutes(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
   }
 }
 

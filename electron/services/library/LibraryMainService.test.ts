@@ -187,6 +187,53 @@ describe('LibraryMainService', () => {
     expect(reopened).toMatchObject({ ok: true, value: { read: true, starred: true } });
   });
 
+  it('counts a paper from two feeds once in every smart view, as the list totals it, and muted papers not at all', async () => {
+    const pubmed = newFeedRecord({
+      id: 'pubmed',
+      url: 'https://pubmed.example/rss',
+      title: 'PubMed search: dapagliflozin',
+      addedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await store.saveFeed(pubmed);
+    const trial = { doi: '10.1056/nejmoa2312345', pmid: null, arxiv: null };
+    await store.putItems([
+      { ...item(4), title: 'Dapagliflozin in HFpEF', paperIds: trial },
+      {
+        ...item(5),
+        id: 'pubmed-1',
+        feedId: pubmed.id,
+        title: 'Dapagliflozin in HFpEF',
+        paperIds: trial,
+      },
+    ]);
+    await library.setRead({ id: 'item-1', read: true });
+    await library.setStarred({ id: 'pubmed-1', starred: true });
+
+    const counts = await library.counts();
+    expect(counts).toEqual({ ok: true, value: { all: 4, unread: 3, starred: 1 } });
+    for (const filter of ['all', 'unread', 'starred'] as const) {
+      const listed = await library.list({ filter, offset: 0, limit: 1 });
+      expect(listed.ok && counts.ok && listed.value.total).toBe(counts.ok && counts.value[filter]);
+    }
+
+    await library.setRead({ id: 'pubmed-1', read: true });
+    expect(await library.counts()).toEqual({ ok: true, value: { all: 4, unread: 2, starred: 1 } });
+
+    await store.saveRules({
+      muteRules: [
+        {
+          id: 'rule-1',
+          text: 'dapagliflozin',
+          feedId: null,
+          field: 'title',
+          createdAt: '2026-01-10T00:00:00.000Z',
+        },
+      ],
+      savedSearches: [],
+    });
+    expect(await library.counts()).toEqual({ ok: true, value: { all: 3, unread: 2, starred: 0 } });
+  });
+
   it('answers not-found for an item that is not in the library', async () => {
     const gone = {
       ok: false,

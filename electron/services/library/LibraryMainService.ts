@@ -28,6 +28,8 @@ export class LibraryMainService implements LibraryService {
     return ok({ items: rows.map((row) => toSummary(row, titles)), total, offset });
   };
 
+  readonly counts: LibraryService['counts'] = async () => ok(this.store.countOverall());
+
   readonly get: LibraryService['get'] = async ({ id }) => {
     const item = this.store.getItem(id);
     if (!item) return fail('not-found', GONE);

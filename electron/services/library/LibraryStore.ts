@@ -96,6 +96,11 @@ export interface LibraryStore {
   /** Item and unread counts of one feed, muted items left out. */
   countItems(feedId: string): { total: number; unread: number };
   /**
+   * How many rows the overall list has for each filter (a paper once, muted items left out);
+   * kept as items change, so asking costs nothing however large the library.
+   */
+  countOverall(): { all: number; unread: number; starred: number };
+  /**
    * Changes an item's state, and that of every other feed's copy of the same paper: a paper read
    * once is read everywhere. Resolves false when there is no such item.
    */

@@ -78,13 +78,16 @@ export function App() {
       flags.store.onTransition(({ item, before, after }) => {
         const unread = before.read === after.read ? 0 : after.read ? -1 : 1;
         const starred = before.starred === after.starred ? 0 : after.starred ? 1 : -1;
-        changeCounts(item.feedId, { unread, starred });
+        changeCounts(item, { unread, starred });
         // The pager keeps offsets right in views the change moves the item out of (or back into).
         if (filter === 'unread' && unread !== 0) setMembership(item.id, !after.read);
         if (filter === 'starred' && starred !== 0) setMembership(item.id, after.starred);
       }),
     [flags.store, changeCounts, setMembership, filter],
   );
+  const { reload: reloadFeeds } = feeds;
+  // Optimistic counts are estimates; once the user's changes are saved the backend's counts win.
+  useEffect(() => flags.store.onIdle(() => void reloadFeeds()), [flags.store, reloadFeeds]);
   useEffect(
     () =>
       flags.store.onFailure(({ item, message }) =>
@@ -102,7 +105,6 @@ export function App() {
     onFailure: (message) => showError(`Refresh failed. ${message}`),
   });
 
-  const { reload: reloadFeeds } = feeds;
   const opml = useOpmlTransfer({
     onImported: useCallback(() => void reloadFeeds(), [reloadFeeds]),
     onNews: showNews,

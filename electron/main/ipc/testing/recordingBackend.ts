@@ -43,6 +43,7 @@ export const sampleArguments: SampleArguments = {
   },
   library: {
     list: [{ filter: 'unread' }],
+    counts: [],
     get: [{ id: 'item-1' }],
     setRead: [{ id: 'item-1', read: true }],
     setStarred: [{ id: 'item-1', starred: true }],

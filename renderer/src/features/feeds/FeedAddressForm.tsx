@@ -1,5 +1,8 @@
 import type { FeedSummary, Result } from '@shared/contract';
 import { useId, useState, type FormEvent } from 'react';
+import { DialogActions } from '../../ui/DialogActions';
+import { FormFailure } from '../../ui/FormFailure';
+import { TextField } from '../../ui/TextField';
 import { useIsMounted } from '../../ui/useIsMounted';
 
 export interface FeedAddressFormProps {
@@ -37,12 +40,9 @@ export function FeedAddressForm({ onSubscribe, onSubscribed, onCancel }: FeedAdd
 
   return (
     <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
-      <label className="field-label" htmlFor={inputId}>
-        Feed address
-      </label>
-      <input
+      <TextField
         id={inputId}
-        className="text-field"
+        label="Feed address"
         type="url"
         inputMode="url"
         autoComplete="off"
@@ -59,19 +59,11 @@ export function FeedAddressForm({ onSubscribe, onSubscribed, onCancel }: FeedAdd
         or of a web page that links to its feed. Rounds fetches it once now, then keeps every item
         readable offline.
       </p>
-      {failure !== null ? (
-        <p id={failureId} className="field-error" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={working}>
-          {working ? 'Subscribing…' : 'Subscribe'}
-        </button>
-      </div>
+      <FormFailure id={failureId} message={failure} />
+      <DialogActions
+        onCancel={onCancel}
+        submit={{ label: 'Subscribe', busyLabel: 'Subscribing…', busy: working }}
+      />
     </form>
   );
 }

@@ -1,6 +1,10 @@
 import type { FeedSummary, Result } from '@shared/contract';
 import { useId, useState, type FormEvent } from 'react';
+import { DialogActions } from '../../ui/DialogActions';
+import { FormField } from '../../ui/FormField';
+import { FormFailure } from '../../ui/FormFailure';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { TextField } from '../../ui/TextField';
 import { useIsMounted } from '../../ui/useIsMounted';
 import {
   checkFeedSettings,
@@ -84,22 +88,16 @@ export function FeedSettingsDialog({
       'aria-describedby': describedBy === '' ? undefined : describedBy,
     };
   };
-  const problemFor = (field: FeedSettingsField) =>
-    problem?.field === field ? (
-      <p id={ids.problem} className="field-error" role="alert">
-        {problem.message}
-      </p>
-    ) : null;
+  const problemFor = (field: FeedSettingsField) => (
+    <FormFailure id={ids.problem} message={problem?.field === field ? problem.message : null} />
+  );
 
   return (
     <ModalDialog title="Feed settings" onClose={onClose}>
       <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
-        <label className="field-label" htmlFor={ids.title}>
-          Name
-        </label>
-        <input
+        <TextField
           id={ids.title}
-          className="text-field"
+          label="Name"
           type="text"
           autoComplete="off"
           value={draft.title}
@@ -109,12 +107,10 @@ export function FeedSettingsDialog({
         />
         {problemFor('title')}
 
-        <label className="field-label field-label-spaced" htmlFor={ids.folder}>
-          Folder
-        </label>
-        <input
+        <TextField
           id={ids.folder}
-          className="text-field"
+          label="Folder"
+          spaced
           type="text"
           autoComplete="off"
           list={ids.folderChoices}
@@ -135,12 +131,10 @@ export function FeedSettingsDialog({
         </p>
         {problemFor('folder')}
 
-        <label className="field-label field-label-spaced" htmlFor={ids.tags}>
-          Tags
-        </label>
-        <input
+        <TextField
           id={ids.tags}
-          className="text-field"
+          label="Tags"
+          spaced
           type="text"
           autoComplete="off"
           placeholder="trials, heart failure"
@@ -153,35 +147,26 @@ export function FeedSettingsDialog({
         </p>
         {problemFor('tags')}
 
-        <label className="field-label field-label-spaced" htmlFor={ids.interval}>
-          Refresh
-        </label>
-        <select
-          id={ids.interval}
-          className="text-field select-field"
-          value={draft.refreshIntervalMinutes}
-          onChange={(event) => edit({ refreshIntervalMinutes: Number(event.target.value) })}
-        >
-          {intervalChoicesFor(feed.refreshIntervalMinutes).map((choice) => (
-            <option key={choice.minutes} value={choice.minutes}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
+        <FormField controlId={ids.interval} label="Refresh" spaced>
+          <select
+            id={ids.interval}
+            className="text-field select-field"
+            value={draft.refreshIntervalMinutes}
+            onChange={(event) => edit({ refreshIntervalMinutes: Number(event.target.value) })}
+          >
+            {intervalChoicesFor(feed.refreshIntervalMinutes).map((choice) => (
+              <option key={choice.minutes} value={choice.minutes}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </FormField>
 
-        {failure !== null ? (
-          <p className="field-error" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={working}>
-            {working ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <FormFailure message={failure} />
+        <DialogActions
+          onCancel={onClose}
+          submit={{ label: 'Save', busyLabel: 'Saving…', busy: working }}
+        />
       </form>
     </ModalDialog>
   );

@@ -1,4 +1,4 @@
-import type { FeedSummary, ItemFilter } from '@shared/contract';
+import type { FeedSummary, ItemFilter, LibraryCounts } from '@shared/contract';
 import { useId, useMemo, type ReactNode } from 'react';
 import { formatUpcomingTime } from '../../ui/formatDate';
 import { SMART_VIEWS, viewTitle, type ItemSource } from '../library/ItemSource';
@@ -8,14 +8,13 @@ import { FeedFolderItem } from './FeedFolderItem';
 import { RefreshStatus } from './RefreshStatus';
 import { SourceButton } from './SourceButton';
 import { useCollapsedFolders } from './useCollapsedFolders';
-import type { LibraryTotals } from './useFeeds';
 import type { RefreshState } from './useRefreshProgress';
 
 export interface SourcesPaneProps {
   feeds: readonly FeedSummary[];
   feedsStatus: 'loading' | 'ready' | 'failed';
   feedsError: string | null;
-  totals: LibraryTotals;
+  totals: LibraryCounts;
   selected: ItemSource;
   refresh: RefreshState;
   now: Date;

@@ -1,5 +1,6 @@
 import type { FeedSummary, Result } from '@shared/contract';
 import { useId, useState } from 'react';
+import { FormFailure } from '../../ui/FormFailure';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { useIsMounted } from '../../ui/useIsMounted';
 
@@ -43,11 +44,7 @@ export function UnsubscribeDialog({
       <p id={explanationId} className="dialog-text">
         Its {items}, with their read and starred state, will be removed from this computer.
       </p>
-      {failure !== null ? (
-        <p className="field-error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormFailure message={failure} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} data-autofocus>
           Cancel

@@ -1,47 +1,39 @@
-import type { FeedRefreshOutcome, FeedSummary, Result } from '@shared/contract';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FeedRefreshOutcome, FeedSummary, LibraryCounts, Result } from '@shared/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../ipc/api';
+import { applyCountChange, type CountChange, type CountedItem } from './applyCountChange';
 import type { FeedSettingsChanges } from './feedSettingsDraft';
-
-/** Counts the smart views show. */
-export interface LibraryTotals {
-  all: number;
-  unread: number;
-  starred: number;
-}
-
-/** A change to the counts of one feed, e.g. -1 unread after opening an item. */
-export interface CountChange {
-  unread?: number;
-  starred?: number;
-}
 
 interface FeedsState {
   status: 'loading' | 'ready' | 'failed';
   feeds: readonly FeedSummary[];
-  /** The contract has no per-feed starred count, so the Starred view's total is kept apart. */
-  starredCount: number;
+  /**
+   * The smart views' counts as the backend keeps them: summing the feeds' counts would count a
+   * paper once per feed carrying it.
+   */
+  totals: LibraryCounts;
   error: string | null;
 }
 
-/** Subscriptions and the counts the sources pane shows, kept current by optimistic changes. */
+/**
+ * Subscriptions and the counts the sources pane shows. Changes show at once as estimates; the
+ * reload that follows every change (see `reload`) replaces them with the backend's counts.
+ */
 export function useFeeds() {
   const [state, setState] = useState<FeedsState>({
     status: 'loading',
     feeds: [],
-    starredCount: 0,
+    totals: { all: 0, unread: 0, starred: 0 },
     error: null,
   });
   const latestLoad = useRef(0);
 
+  /** Fetches the feeds and the smart views' counts; call it once a change has settled. */
   const reload = useCallback(async () => {
     latestLoad.current += 1;
     const load = latestLoad.current;
-    const [feeds, starred] = await Promise.all([
-      api.feeds.list(),
-      api.library.list({ filter: 'starred', limit: 1 }),
-    ]);
-    // A slower, older answer must not overwrite a newer one.
+    const [feeds, counts] = await Promise.all([api.feeds.list(), api.library.counts()]);
+    // A slower, older answer must not overwrite a newer one, nor a change made since it was asked.
     if (load !== latestLoad.current) return;
     setState((current) => {
       if (!feeds.ok) {
@@ -54,7 +46,7 @@ export function useFeeds() {
       return {
         status: 'ready',
         feeds: feeds.value,
-        starredCount: starred.ok ? starred.value.total : current.starredCount,
+        totals: counts.ok ? counts.value : current.totals,
         error: null,
       };
     });
@@ -64,17 +56,22 @@ export function useFeeds() {
     void reload();
   }, [reload]);
 
-  const subscribe = useCallback(async (url: string) => {
-    const result = await api.feeds.add({ url });
-    if (result.ok) {
-      const added = result.value;
-      setState((current) => ({
-        ...current,
-        feeds: [...current.feeds.filter((feed) => feed.id !== added.id), added].sort(byTitle),
-      }));
-    }
-    return result;
-  }, []);
+  const subscribe = useCallback(
+    async (url: string) => {
+      const result = await api.feeds.add({ url });
+      if (result.ok) {
+        const added = result.value;
+        setState((current) => ({
+          ...current,
+          feeds: [...current.feeds.filter((feed) => feed.id !== added.id), added].sort(byTitle),
+        }));
+        // The new feed's papers may already be in the library from other feeds.
+        void reload();
+      }
+      return result;
+    },
+    [reload],
+  );
 
   const unsubscribe = useCallback(
     async (id: string): Promise<Result<{ id: string }, string>> => {
@@ -84,7 +81,7 @@ export function useFeeds() {
           ...current,
           feeds: current.feeds.filter((feed) => feed.id !== id),
         }));
-        // Starred items of the feed went with it; only the backend knows how many.
+        // The feed's items left the smart views too; only the backend knows how many.
         void reload();
       }
       return result;
@@ -105,19 +102,21 @@ export function useFeeds() {
     return result;
   }, []);
 
-  const changeCounts = useCallback((feedId: string, change: CountChange) => {
-    setState((current) => ({
-      ...current,
-      starredCount: Math.max(0, current.starredCount + (change.starred ?? 0)),
-      feeds: current.feeds.map((feed) =>
-        feed.id === feedId && change.unread
-          ? { ...feed, unreadCount: Math.max(0, feed.unreadCount + change.unread) }
-          : feed,
-      ),
-    }));
+  /**
+   * Shows a read or star change at once, on every feed carrying the item's paper. The caller
+   * reloads once the change is saved (or rolled back), so an answer already on its way, which
+   * predates the change, is dropped rather than undoing it on screen for a moment.
+   */
+  const changeCounts = useCallback((item: CountedItem, change: CountChange) => {
+    latestLoad.current += 1;
+    setState((current) => ({ ...current, ...applyCountChange(current, item, change) }));
   }, []);
 
-  /** Shows one feed's refresh result at once; the full reload after the run corrects the rest. */
+  /**
+   * Shows one feed's refresh result at once. The smart views grow by the new items too, an
+   * overestimate when some are papers already listed from another feed, which the reload after
+   * the run corrects.
+   */
   const applyRefreshOutcome = useCallback((outcome: FeedRefreshOutcome) => {
     setState((current) => ({
       ...current,
@@ -133,23 +132,19 @@ export function useFeeds() {
             }
           : feed,
       ),
+      totals: {
+        ...current.totals,
+        all: current.totals.all + outcome.newItems,
+        unread: current.totals.unread + outcome.newItems,
+      },
     }));
   }, []);
-
-  const totals = useMemo<LibraryTotals>(
-    () => ({
-      all: state.feeds.reduce((sum, feed) => sum + feed.itemCount, 0),
-      unread: state.feeds.reduce((sum, feed) => sum + feed.unreadCount, 0),
-      starred: state.starredCount,
-    }),
-    [state.feeds, state.starredCount],
-  );
 
   return {
     status: state.status,
     feeds: state.feeds,
     error: state.error,
-    totals,
+    totals: state.totals,
     reload,
     subscribe,
     unsubscribe,

@@ -51,6 +51,7 @@ const item = {
   title: 'Aspirin in primary prevention',
   read: false,
   starred: false,
+  sources: [{ itemId: 'item-1', feedId: 'feed-1', feedTitle: 'Heart Journal', link: null }],
 };
 
 function storeWithLog() {
@@ -124,6 +125,22 @@ describe('ItemFlagStore', () => {
     await Promise.all([star, read]);
 
     expect(store.flagsOf(item)).toEqual({ read: true, starred: false });
+  });
+
+  it('announces it is idle once every change in a burst is saved or rolled back, not before', async () => {
+    const { writer, store } = storeWithLog();
+    let idle = 0;
+    store.onIdle(() => (idle += 1));
+
+    const read = store.setRead(item, true);
+    const star = store.setStarred({ ...item, id: 'item-2' }, true);
+    writer.succeed();
+    await read;
+    expect(idle).toBe(0);
+    writer.fail('Not saved.');
+    await star;
+
+    expect(idle).toBe(1);
   });
 
   it('saves nothing when the item already has the requested state', async () => {

@@ -9,8 +9,14 @@ export interface ItemFlags {
 /** Saves flags; in the app this is `api.library`. */
 export type FlagWriter = Pick<Api['library'], 'setRead' | 'setStarred'>;
 
-/** The item a change is about, as far as counts and lists care. */
-export type FlaggedItem = Pick<ItemSummary, 'id' | 'feedId' | 'title' | 'read' | 'starred'>;
+/**
+ * The item a change is about, as far as counts and lists care; its sources say which feeds'
+ * counts a change of a paper's marks touches.
+ */
+export type FlaggedItem = Pick<
+  ItemSummary,
+  'id' | 'feedId' | 'title' | 'read' | 'starred' | 'sources'
+>;
 
 /**
  * A change of flags as the UI should show it: applied optimistically, and applied in reverse
@@ -27,6 +33,9 @@ export type TransitionListener = (transition: FlagTransition) => void;
 
 /** Told when a change could not be saved and has been rolled back. */
 export type FailureListener = (failure: { item: FlaggedItem; message: string }) => void;
+
+/** Told when the last change waiting to be saved has been saved or rolled back. */
+export type IdleListener = () => void;
 
 /** An item's flags: the store's record when it has one, otherwise the loaded copy's. */
 export function flagsIn(flags: ReadonlyMap<string, ItemFlags>, item: FlaggedItem): ItemFlags {
@@ -46,6 +55,8 @@ export class ItemFlagStore {
   private readonly listeners = new Set<() => void>();
   private readonly transitionListeners = new Set<TransitionListener>();
   private readonly failureListeners = new Set<FailureListener>();
+  private readonly idleListeners = new Set<IdleListener>();
+  private savesInFlight = 0;
 
   constructor(private readonly writer: FlagWriter) {}
 
@@ -68,6 +79,15 @@ export class ItemFlagStore {
   onFailure(listener: FailureListener): () => void {
     this.failureListeners.add(listener);
     return () => this.failureListeners.delete(listener);
+  }
+
+  /**
+   * Subscribes to the moments no change is waiting to be saved: what the backend counts then
+   * includes every change the user made. Returns the unsubscribe function.
+   */
+  onIdle(listener: IdleListener): () => void {
+    this.idleListeners.add(listener);
+    return () => this.idleListeners.delete(listener);
   }
 
   /** The current flags of an item, given any loaded copy of it. */
@@ -98,8 +118,17 @@ export class ItemFlagStore {
   ): Promise<void> {
     const before = this.flagsOf(item);
     this.apply(item, before, after);
-    const result = await save();
-    if (result.ok) return;
+    this.savesInFlight += 1;
+    try {
+      const result = await save();
+      if (!result.ok) this.rollBack(item, before, after, result.message);
+    } finally {
+      this.savesInFlight -= 1;
+      if (this.savesInFlight === 0) for (const listener of this.idleListeners) listener();
+    }
+  }
+
+  private rollBack(item: FlaggedItem, before: ItemFlags, after: ItemFlags, message: string): void {
     const current = this.flagsOf(item);
     // Undo only the flag this call changed, and only if nothing has changed it since.
     const undone: ItemFlags = {
@@ -112,7 +141,7 @@ export class ItemFlagStore {
     if (undone.read !== current.read || undone.starred !== current.starred) {
       this.apply(item, current, undone);
     }
-    for (const listener of this.failureListeners) listener({ item, message: result.message });
+    for (const listener of this.failureListeners) listener({ item, message });
   }
 
   private apply(item: FlaggedItem, before: ItemFlags, after: ItemFlags): void {

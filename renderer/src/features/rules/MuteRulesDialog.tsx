@@ -1,5 +1,8 @@
 import type { MuteRule, Result } from '@shared/contract';
 import { useId, useState, type FormEvent } from 'react';
+import { DialogActions } from '../../ui/DialogActions';
+import { FormField } from '../../ui/FormField';
+import { FormFailure } from '../../ui/FormFailure';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { useIsMounted } from '../../ui/useIsMounted';
 
@@ -51,31 +54,26 @@ export function MuteRulesDialog({
   return (
     <ModalDialog title="Mute rules" onClose={onClose}>
       <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
-        <label className="field-label" htmlFor={keywordId}>
-          Mute keyword
-        </label>
-        <div className="field-row">
-          <input
-            id={keywordId}
-            className="text-field"
-            value={text}
-            maxLength={200}
-            aria-describedby={hintId}
-            onChange={(event) => setText(event.target.value)}
-            data-autofocus
-          />
-          <button type="submit" className="button button-primary" disabled={working}>
-            Mute
-          </button>
-        </div>
+        <FormField controlId={keywordId} label="Mute keyword">
+          <div className="field-row">
+            <input
+              id={keywordId}
+              className="text-field"
+              value={text}
+              maxLength={200}
+              aria-describedby={hintId}
+              onChange={(event) => setText(event.target.value)}
+              data-autofocus
+            />
+            <button type="submit" className="button button-primary" disabled={working}>
+              Mute
+            </button>
+          </div>
+        </FormField>
         <p id={hintId} className="field-hint">
           Items whose title, summary, authors or journal mention it are hidden, not deleted.
         </p>
-        {failure !== null ? (
-          <p className="field-error" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormFailure message={failure} />
       </form>
       {rules.length === 0 ? (
         <p className="dialog-text">Nothing is muted.</p>
@@ -101,11 +99,7 @@ export function MuteRulesDialog({
           ))}
         </ul>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <DialogActions onCancel={onClose} cancelLabel="Close" />
     </ModalDialog>
   );
 }

@@ -1,6 +1,9 @@
 import type { Result, SavedSearch } from '@shared/contract';
 import { useId, useState, type FormEvent } from 'react';
+import { DialogActions } from '../../ui/DialogActions';
+import { FormFailure } from '../../ui/FormFailure';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { TextField } from '../../ui/TextField';
 import { useIsMounted } from '../../ui/useIsMounted';
 
 export interface SaveSearchDialogProps {
@@ -38,30 +41,19 @@ export function SaveSearchDialog({ query, onSave, onSaved, onClose }: SaveSearch
     <ModalDialog title="Save search" onClose={onClose}>
       <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="dialog-text">Items matching “{query.trim()}”.</p>
-        <label className="field-label" htmlFor={nameId}>
-          Name
-        </label>
-        <input
+        <TextField
           id={nameId}
-          className="text-field"
+          label="Name"
           value={name}
           maxLength={120}
           onChange={(event) => setName(event.target.value)}
           data-autofocus
         />
-        {failure !== null ? (
-          <p className="field-error" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={working}>
-            {working ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <FormFailure message={failure} />
+        <DialogActions
+          onCancel={onClose}
+          submit={{ label: 'Save', busyLabel: 'Saving…', busy: working }}
+        />
       </form>
     </ModalDialog>
   );

@@ -1,5 +1,7 @@
 import type { CatalogueEntry, FeedSummary, Result } from '@shared/contract';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { DialogActions } from '../../ui/DialogActions';
+import { TextField } from '../../ui/TextField';
 import { useIsMounted } from '../../ui/useIsMounted';
 import { CatalogueEntryRow, type EntrySubscription } from './CatalogueEntryRow';
 import { CatalogueGroupSection } from './CatalogueGroupSection';
@@ -56,12 +58,9 @@ export function CatalogueBrowser({ onSubscribe, onDone }: CatalogueBrowserProps)
 
   return (
     <div className="catalogue">
-      <label className="field-label" htmlFor={searchId}>
-        Search catalogue
-      </label>
-      <input
+      <TextField
         id={searchId}
-        className="text-field"
+        label="Search catalogue"
         type="text"
         enterKeyHint="search"
         autoComplete="off"
@@ -108,11 +107,7 @@ export function CatalogueBrowser({ onSubscribe, onDone }: CatalogueBrowserProps)
           ))
         )}
       </div>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onDone}>
-          Done
-        </button>
-      </div>
+      <DialogActions onCancel={onDone} cancelLabel="Done" />
     </div>
   );
 }
