@@ -96,6 +96,15 @@ describe('RssFeedParser', () => {
     expect(item?.excerpt.endsWith('…')).toBe(true);
   });
 
+  it('keeps a description written as unescaped XHTML as markup', async () => {
+    const feed = await parseFeed(
+      `<rss version="2.0"><channel><title>T</title><item><guid>x</guid><description><p>Raw XHTML summary</p><ul><li>Point</li></ul></description></item></channel></rss>`,
+    );
+
+    expect(feed.items[0]?.contentHtml).toBe('<p>Raw XHTML summary</p><ul><li>Point</li></ul>');
+    expect(feed.items[0]?.excerpt).toBe('Raw XHTML summary Point');
+  });
+
   it('maps Atom, honouring text, html and xhtml content types', async () => {
     const feed = await parseFeed(`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">

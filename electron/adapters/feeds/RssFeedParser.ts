@@ -1,4 +1,5 @@
 import Parser from 'rss-parser';
+import { Builder } from 'xml2js';
 import { discoverFeedLinks } from '@shared/domain/feeds/discoverFeedLinks';
 import { normalizeFeedDate } from '@shared/domain/feeds/normalizeFeedDate';
 import type { ItemMedia } from '@shared/domain/library/libraryDocuments';
@@ -20,6 +21,13 @@ interface Body {
 }
 
 const DATE_ELEMENTS = new Set(['pubDate', 'dc:date', 'published', 'updated']);
+// rss-parser derives a plain-text snippet, entities decoded, from every RSS description and
+// content:encoded; Rounds never reads it and makes its own excerpt. Renamed as the XML is read,
+// the elements pass rss-parser by and come back under these names.
+const HIDDEN_FROM_RSS_PARSER = new Map([
+  ['description', 'rounds:description'],
+  ['content:encoded', 'rounds:encoded'],
+]);
 const ATOM_XHTML_CONSTRUCT =
   /<(title|subtitle|summary|content|rights)(\s[^>]*?\btype\s*=\s*["']xhtml["'][^>]*)>([\s\S]*?)<\/\1>/g;
 const MAX_AUTHOR_LENGTH = 200;
@@ -53,13 +61,7 @@ export class RssFeedParser implements FeedParser {
       raw = (await createRssParser().parseString(repairFeedXml(xml))) as unknown as RawRecord;
     } catch (error) {
       // Tens of thousands of nested elements exhaust the stack of xml2js's recursive walk.
-      if (error instanceof RangeError) {
-        return {
-          ok: false,
-          code: 'malformed-feed',
-          message: 'This feed nests its elements too deeply for Rounds to read.',
-        };
-      }
+      if (error instanceof RangeError) return NESTED_TOO_DEEPLY;
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       return {
         ok: false,
@@ -67,9 +69,21 @@ export class RssFeedParser implements FeedParser {
         message: `This address returned a feed Rounds cannot read: its XML is damaged (${reason}).`,
       };
     }
-    return { ok: true, feed: toParsedFeed(raw, recognised.format, url) };
+    try {
+      return { ok: true, feed: toParsedFeed(raw, recognised.format, url) };
+    } catch (error) {
+      // Writing such elements back as markup (a description in raw XHTML) recurses as deep.
+      if (error instanceof RangeError) return NESTED_TOO_DEEPLY;
+      throw error;
+    }
   }
 }
+
+const NESTED_TOO_DEEPLY: ParseResult = {
+  ok: false,
+  code: 'malformed-feed',
+  message: 'This feed nests its elements too deeply for Rounds to read.',
+};
 
 const jsonFeeds = new JsonFeedParser();
 
@@ -100,6 +114,7 @@ function createRssParser(): Parser<RawRecord, RawRecord> {
     // A versionless <rss> is read as RSS 2.0, the version nearly every such feed means.
     defaultRSS: 2,
     xml2js: {
+      tagNameProcessors: [(name: string) => HIDDEN_FROM_RSS_PARSER.get(name) ?? name],
       // rss-parser turns dates into ISO strings with `new Date(text)`, which reads zone-less dates
       // in the machine's time zone and throws on junk in Atom (failing the whole feed). Handing
       // it dates already normalised to UTC, or nothing, avoids both.
@@ -116,6 +131,8 @@ function createRssParser(): Parser<RawRecord, RawRecord> {
         ['title', 'titleElement', { keepArray: true }],
       ] as unknown as string[],
       item: [
+        ['rounds:description', 'description'],
+        ['rounds:encoded', 'content:encoded'],
         // Kept whole so the Atom `type` attribute (text, html or xhtml) can be read.
         ['title', 'titleElement', { keepArray: true }],
         ['content', 'contentElement', { keepArray: true }],
@@ -207,9 +224,8 @@ function toParsedItem(
 }
 
 function rssBodies(item: RawRecord): { full: Body | null; summary: Body | null } {
-  // rss-parser puts <description> in `content` and keeps <content:encoded> under its own name.
   const encoded = textOf(item['content:encoded']);
-  const description = textOf(item.content);
+  const description = textOf(markupOf(item.description));
   return {
     full: encoded !== null ? { value: encoded, isHtml: true } : null,
     summary: description !== null ? { value: description, isHtml: true } : null,
@@ -267,6 +283,20 @@ function cdataTitlesAsText(xml: string): string {
     const decoded = htmlToPlainText(text).replace(/\n/g, ' ');
     return `<title${attributes ?? ''}>${escapeHtml(decoded)}</title>`;
   });
+}
+
+/**
+ * An element's text, or its child elements written back as markup when a feed put unescaped
+ * XHTML in it (as rss-parser does for descriptions, in a `<div>`).
+ */
+function markupOf(element: unknown): unknown {
+  if (!isRecord(element) || typeof element._ === 'string') return element;
+  const builder = new Builder({
+    headless: true,
+    rootName: 'div',
+    renderOpts: { pretty: false },
+  });
+  return builder.buildObject(element);
 }
 
 function asHtml(body: Body | null): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { excerptFromText } from '@shared/domain/feeds/excerptFromText';
+import { excerptFromText, MAX_EXCERPT_LENGTH } from '@shared/domain/feeds/excerptFromText';
 import {
   articleLinkKey,
   citationsOf,
@@ -86,7 +86,9 @@ export function buildParsedItem(entry: FeedEntry): ParsedItem {
     link: entry.link,
     author: authorLine(entry.authors),
     publishedAt: entry.publishedAt,
-    excerpt: excerptFromText(summaryText),
+    // Plain text has single spaces between words and lines, so its first characters decide the
+    // excerpt; collapsing the spaces of a long abstract only to cut it would be wasted work.
+    excerpt: excerptFromText(summaryText.slice(0, MAX_EXCERPT_LENGTH + 2)),
     contentHtml,
     authors: entry.authors,
     journal: entry.journal,

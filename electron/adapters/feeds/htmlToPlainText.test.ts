@@ -13,4 +13,14 @@ describe('htmlToPlainText', () => {
       'Text',
     );
   });
+
+  it('ends a line at a stray closing tag and drops what dropped elements hold, however nested', () => {
+    expect(htmlToPlainText('First</div>Second <svg><g><text>hidden</text></g></svg>kept')).toBe(
+      'First\nSecond kept',
+    );
+  });
+
+  it('tidies the white space of text that has no markup', () => {
+    expect(htmlToPlainText('  One\t two \n\n  three > four  ')).toBe('One two\nthree > four');
+  });
 });

@@ -71,4 +71,10 @@ describe('sanitizeFeedHtml', () => {
   it('unwraps unknown elements, keeping their text', () => {
     expect(sanitizeFeedHtml('<div class="x"><span>kept</span></div>', BASE)).toBe('kept');
   });
+
+  it('returns text without markup or entities as it came, with ">" escaped', () => {
+    expect(sanitizeFeedHtml('Dose > 5 mg\n"twice" daily', BASE)).toBe(
+      'Dose &gt; 5 mg\n"twice" daily',
+    );
+  });
 });

@@ -32,6 +32,9 @@ const IMAGE_SCHEMES = new Set(['http:', 'https:']);
  * The renderer sanitises again before display: this is the first of two layers.
  */
 export function sanitizeFeedHtml(html: string, baseUrl: string | null): string {
+  // Without markup or entities there is nothing to remove or decode: sanitize-html would return
+  // the text with only ">" escaped, at the cost of a parser, and plain-text feeds are common.
+  if (!html.includes('<') && !html.includes('&')) return html.replace(/>/g, '&gt;');
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {

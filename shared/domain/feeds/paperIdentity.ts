@@ -41,6 +41,7 @@ const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 const ARXIV_NEW_ID = '\\d{4}\\.\\d{4,5}';
 const ARXIV_OLD_ID = '[a-z][a-z-]*(?:\\.[A-Z]{2})?\\/\\d{7}';
 const ARXIV_ID = `(?:${ARXIV_NEW_ID}|${ARXIV_OLD_ID})`;
+const ARXIV_ID_ONLY = new RegExp(`^(${ARXIV_ID})(?:v\\d+)?(?:\\.pdf)?$`, 'i');
 const ARXIV_LINK = new RegExp(`arxiv\\.org\\/(?:abs|pdf)\\/(${ARXIV_ID})(?:v\\d+)?`, 'i');
 const ARXIV_PREFIX = /^(?:oai:arxiv\.org:|arxiv:)\s*/i;
 const ARXIV_LABEL = new RegExp(`\\barxiv(?:\\.org)?:\\s*(${ARXIV_ID})(?:v\\d+)?`, 'gi');
@@ -277,7 +278,7 @@ function firstOfEach(list: PaperIds[]): PaperIds {
 }
 
 function arxivIdIn(text: string): string | null {
-  const match = new RegExp(`^(${ARXIV_ID})(?:v\\d+)?(?:\\.pdf)?$`, 'i').exec(text.trim());
+  const match = ARXIV_ID_ONLY.exec(text.trim());
   if (!match?.[1]) return null;
   const id = match[1];
   // Old-style ids keep their archive's case ("math.GT/0309136"); only the archive name is lower.
