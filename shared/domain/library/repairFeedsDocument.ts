@@ -1,7 +1,7 @@
+import { repairListDocument } from './repairListDocument';
 import { FEED_FAILURE_CODES, type FeedError } from '@shared/contract';
 import {
   DEFAULT_REFRESH_INTERVAL_MINUTES,
-  LIBRARY_SCHEMA_VERSION,
   type FeedRecord,
   type FeedsDocument,
   type Repaired,
@@ -10,10 +10,8 @@ import {
   EPOCH_ISO,
   isPlainRecord,
   isoDateOrNull,
-  listIn,
   nonEmptyText,
   nullableText,
-  repairUniqueRecords,
 } from './repairPrimitives';
 
 const FAILURE_CODES: readonly string[] = FEED_FAILURE_CODES;
@@ -82,11 +80,5 @@ function repairFeedError(raw: unknown): FeedError | null {
  * drops records without an id or URL and later duplicates of an id. Never throws.
  */
 export function repairFeedsDocument(raw: unknown): Repaired<FeedsDocument> {
-  const list = listIn(raw, 'feeds');
-  const { records: feeds, dropped } = repairUniqueRecords(list, repairFeedRecord);
-  return {
-    document: { schemaVersion: LIBRARY_SCHEMA_VERSION, feeds },
-    dropped,
-    recognized: list !== null,
-  };
+  return repairListDocument(raw, 'feeds', repairFeedRecord);
 }

@@ -1,3 +1,4 @@
+import { repairListDocument } from './repairListDocument';
 import {
   MAX_CITATIONS,
   NO_PAPER_IDS,
@@ -6,7 +7,6 @@ import {
   type PaperIds,
 } from '../feeds/paperIdentity';
 import {
-  LIBRARY_SCHEMA_VERSION,
   type ItemMedia,
   type ItemRecord,
   type ItemShardDocument,
@@ -16,12 +16,10 @@ import {
   EPOCH_ISO,
   isPlainRecord,
   isoDateOrNull,
-  listIn,
   nonEmptyText,
   nullableText,
   textOr,
   webAddressOrNull,
-  repairUniqueRecords,
 } from './repairPrimitives';
 
 /** Title given to an item whose title was lost; lists never show an empty line. */
@@ -97,11 +95,5 @@ function repairMedia(raw: unknown): ItemMedia | null {
  * drops records without an id or feed id and later duplicates of an id. Never throws.
  */
 export function repairItemShard(raw: unknown): Repaired<ItemShardDocument> {
-  const list = listIn(raw, 'items');
-  const { records: items, dropped } = repairUniqueRecords(list, repairItemRecord);
-  return {
-    document: { schemaVersion: LIBRARY_SCHEMA_VERSION, items },
-    dropped,
-    recognized: list !== null,
-  };
+  return repairListDocument(raw, 'items', repairItemRecord);
 }

@@ -1,14 +1,13 @@
 import type { StorageNotice } from '@shared/contract';
-import { LIBRARY_SCHEMA_VERSION, type NoticesDocument, type Repaired } from './libraryDocuments';
+import { repairListDocument } from './repairListDocument';
+import { type NoticesDocument, type Repaired } from './libraryDocuments';
 import {
   EPOCH_ISO,
   isPlainRecord,
   isoDateOrNull,
-  listIn,
   nonEmptyText,
   nullableText,
   textOr,
-  repairUniqueRecords,
 } from './repairPrimitives';
 
 const NOTICE_KINDS: readonly string[] = [
@@ -38,11 +37,5 @@ function repairNotice(raw: unknown): StorageNotice | null {
  * be shown (id, kind and message present), drops the rest and later duplicates. Never throws.
  */
 export function repairNoticesDocument(raw: unknown): Repaired<NoticesDocument> {
-  const list = listIn(raw, 'notices');
-  const { records: notices, dropped } = repairUniqueRecords(list, repairNotice);
-  return {
-    document: { schemaVersion: LIBRARY_SCHEMA_VERSION, notices },
-    dropped,
-    recognized: list !== null,
-  };
+  return repairListDocument(raw, 'notices', repairNotice);
 }
