@@ -16,6 +16,7 @@ import { tsImport } from 'tsx/esm/api';
 import type { LowdbLibraryStore } from '../electron/adapters/storage/LowdbLibraryStore';
 import type { StoredFeed, StoredItem } from '../electron/services/library/LibraryStore';
 import { newFeedRecord } from '../shared/domain/library/newFeedRecord';
+import { seededRandom } from '../shared/testing/seededRandom';
 
 /** One measurement, printed as one JSON line. */
 export interface BenchResult {
@@ -47,18 +48,6 @@ async function importProjectModule<T>(path: string): Promise<T> {
   })) as T;
 }
 
-// Deterministic (mulberry32), so runs are comparable.
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = (
   'randomised controlled trial cohort patients outcomes mortality hospital admission therapy ' +
   'placebo efficacy safety adverse events cardiovascular diabetes hypertension sepsis stroke ' +
@@ -86,7 +75,7 @@ function buildLibrary(
   itemCount: number,
   seed: number,
 ): { feeds: StoredFeed[]; items: StoredItem[][] } {
-  const next = randomSource(seed);
+  const next = seededRandom(seed);
   const feeds: StoredFeed[] = [];
   const items: StoredItem[][] = [];
   const now = Date.UTC(2026, 10, 25);
@@ -158,7 +147,7 @@ type StoreClass = typeof LowdbLibraryStore;
 async function prepareLibrary(Store: StoreClass, itemCount: number): Promise<PreparedLibrary> {
   const dataDir = await mkdtemp(join(tmpdir(), `rounds-bench-${itemCount}-`));
   const { feeds, items } = buildLibrary(itemCount, itemCount);
-  const next = randomSource(7 * itemCount);
+  const next = seededRandom(7 * itemCount);
   const read = new Map<string, boolean>();
   const builder = await Store.open(dataDir);
   await Promise.all(feeds.map((feed) => builder.saveFeed(feed)));
@@ -229,7 +218,7 @@ export async function runStorageBench(): Promise<BenchResult[]> {
       console.error(`[bench] ${library.itemCount} items: marking read through ${via}`);
       sessions.push({ library, store, marker, openMs, timings: [] as number[] });
     }
-    const next = randomSource(2026);
+    const next = seededRandom(2026);
     for (let call = 0; call < WARM_UP_CALLS + MEASURED_CALLS; call += 1) {
       // Alternate which size goes first, so neither always follows the other's write.
       const order = call % 2 === 0 ? sessions : [...sessions].reverse();

@@ -5,18 +5,7 @@ import { repairItemShard } from './repairItemShard';
 import { repairNoticesDocument } from './repairNoticesDocument';
 import { repairRulesDocument } from './repairRulesDocument';
 import { repairStateShard } from './repairStateShard';
-
-// A small deterministic generator (mulberry32) so a failure can be replayed from its seed.
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../testing/seededRandom';
 
 const ODD_VALUES: unknown[] = [
   null,
@@ -98,7 +87,7 @@ const repairs = {
 describe('every repair function on garbage', () => {
   for (const [name, repair] of Object.entries(repairs)) {
     it(`${name} never throws and always returns a current, serialisable document`, () => {
-      const next = randomSource(20_260_101);
+      const next = seededRandom(20_260_101);
       for (let round = 0; round < 2_000; round += 1) {
         const raw = garbage(next, 0);
         const result = repair(raw);
