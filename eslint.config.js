@@ -41,6 +41,20 @@ const nodeImports = [
     message: 'No Node APIs here: this code also runs in the renderer.',
   },
 ];
+// Services are computation over injected ports. Hashing and ids are computation; the disk, the
+// network, processes and threads are adapters' business.
+const nodeIoImports = [
+  {
+    group: [
+      ...NODE_BUILTINS.filter((name) => name !== 'crypto').flatMap((name) => [
+        name,
+        `node:${name}`,
+      ]),
+    ],
+    message:
+      'Services reach the disk, network and processes through ports (only node:crypto here).',
+  },
+];
 const backendLibraries = [
   {
     group: ['electron', 'electron/*'],
@@ -55,8 +69,34 @@ const backendLibraries = [
       'write-file-atomic',
       'proper-lockfile',
       'iconv-lite',
+      'undici',
+      'ipaddr.js',
     ],
     message: 'Backend libraries belong in electron/adapters.',
+  },
+];
+const uiLibraries = [
+  {
+    group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'dompurify', '@testing-library/*'],
+    message: 'UI libraries belong in renderer/.',
+  },
+];
+const rendererCode = [
+  {
+    group: ['**/renderer/**'],
+    message: "The backend never imports the window's code; share it through shared/.",
+  },
+];
+const backendCode = [
+  {
+    group: ['**/electron/**'],
+    message: 'Backend code is reached through the contract (renderer) or not at all (shared).',
+  },
+];
+const servicesReachAdapters = [
+  {
+    group: ['**/adapters/**'],
+    message: 'Services receive adapters through their constructor.',
   },
 ];
 
@@ -100,7 +140,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [...nodeImports, ...backendLibraries] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeImports, ...backendLibraries, ...backendCode] },
+      ],
     },
   },
   {
@@ -112,10 +155,9 @@ export default tseslint.config(
           patterns: [
             ...nodeImports,
             ...backendLibraries,
-            {
-              group: ['react', 'react-dom', 'dompurify'],
-              message: 'shared/ is plain data and functions.',
-            },
+            ...uiLibraries,
+            ...rendererCode,
+            ...backendCode,
           ],
         },
       ],
@@ -129,11 +171,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            ...nodeIoImports,
             ...backendLibraries,
-            {
-              group: ['**/adapters/**'],
-              message: 'Services receive adapters through their constructor.',
-            },
+            ...uiLibraries,
+            ...rendererCode,
+            ...servicesReachAdapters,
           ],
         },
       ],
@@ -141,13 +183,46 @@ export default tseslint.config(
   },
   {
     // Service tests wire the real adapters (real files, real loopback servers) around the service.
-    files: ['electron/services/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [backendLibraries[0]] }] },
+    files: ['electron/services/**/*.test.ts', 'electron/services/**/testing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [backendLibraries[0], ...uiLibraries, ...rendererCode] },
+      ],
+    },
   },
   {
     files: ['electron/adapters/**/*.ts', 'electron/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [backendLibraries[0]] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [backendLibraries[0], ...uiLibraries, ...rendererCode] },
+      ],
+    },
+  },
+  {
+    // Main may use Electron and the backend, never the window's code or UI libraries.
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...uiLibraries, ...rendererCode] }],
+    },
+  },
+  {
+    // The preload runs sandboxed: Electron's renderer modules only, no Node, no UI code.
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeImports, ...uiLibraries, ...rendererCode] },
+      ],
+    },
+  },
+  {
+    // Wiring tests drive the renderer's own HTTP transport against the real host and IPC
+    // handlers, so the test files (and their helpers) may import it; UI libraries stay out.
+    files: ['electron/{main,host}/**/*.test.ts', 'electron/{main,host}/**/testing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...uiLibraries] }],
     },
   },
 );
