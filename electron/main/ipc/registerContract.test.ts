@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '@shared/contract/createClient';
 import { createIpcTransport } from '../../preload/createIpcTransport';
@@ -8,7 +7,7 @@ import { createSenderPolicy, type SenderFrame } from './senderPolicy';
 import { RecordingIpcMain, RecordingWindow } from './testing/fakeElectronIpc';
 import { createRecordingBackend, sampleRefreshEvent } from './testing/recordingBackend';
 
-const rendererUrl = pathToFileURL('/opt/Rounds/out/renderer/index.html').href;
+const rendererUrl = 'app://rounds/index.html';
 
 function setUp() {
   const ipcMain = new RecordingIpcMain();

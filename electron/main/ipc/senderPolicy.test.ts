@@ -2,19 +2,35 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSenderPolicy, isRendererUrl, type SenderFrame } from './senderPolicy';
 
-const rendererFile = pathToFileURL('/opt/Rounds/resources/app/out/renderer/index.html').href;
+const rendererFile = 'app://rounds/index.html';
 
 describe('isRendererUrl', () => {
-  it('accepts the renderer file, with or without a hash route', () => {
+  it('accepts any page of app://rounds/, with or without a hash route', () => {
     expect(isRendererUrl(rendererFile, rendererFile)).toBe(true);
     expect(isRendererUrl(`${rendererFile}#/feeds/1`, rendererFile)).toBe(true);
+    expect(isRendererUrl('app://rounds/', rendererFile)).toBe(true);
   });
 
-  it('refuses any other file, a remote page or garbage', () => {
+  it('refuses another app:// host or a lookalike', () => {
+    expect(isRendererUrl('app://evil/index.html', rendererFile)).toBe(false);
+    expect(isRendererUrl('app://rounds.evil.example/index.html', rendererFile)).toBe(false);
+    expect(isRendererUrl('app:///index.html', rendererFile)).toBe(false);
+    expect(isRendererUrl('app-x://rounds/index.html', rendererFile)).toBe(false);
+  });
+
+  it('refuses every file:// page, the old renderer location included', () => {
+    const builtFile = pathToFileURL('/opt/Rounds/resources/app/out/renderer/index.html').href;
+    expect(isRendererUrl(builtFile, rendererFile)).toBe(false);
+    expect(isRendererUrl(builtFile, builtFile)).toBe(false);
     expect(isRendererUrl(pathToFileURL('/tmp/evil.html').href, rendererFile)).toBe(false);
+  });
+
+  it('refuses a remote page or garbage', () => {
     expect(isRendererUrl('https://evil.example/out/renderer/index.html', rendererFile)).toBe(false);
+    expect(isRendererUrl('https://rounds/index.html', rendererFile)).toBe(false);
     expect(isRendererUrl('about:blank', rendererFile)).toBe(false);
     expect(isRendererUrl('', rendererFile)).toBe(false);
+    expect(isRendererUrl(rendererFile, 'not a url')).toBe(false);
   });
 
   it('accepts any path of the dev server but not another port or host', () => {

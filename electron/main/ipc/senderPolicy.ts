@@ -8,8 +8,9 @@ export interface SenderFrame {
 }
 
 /**
- * True when `frameUrl` is our renderer: for a file, the very same file (query and hash ignored);
- * for the dev server, the same origin (its client-side routes may change the path).
+ * True when `frameUrl` is a page of our renderer: same scheme and host as `rendererUrl` (any path,
+ * since client-side routes may change it). That is app://rounds/ in a build and the dev server's
+ * origin in development. A file:// page never is: any file on the disk shares that "origin".
  */
 export function isRendererUrl(frameUrl: string, rendererUrl: string): boolean {
   let frame: URL;
@@ -20,19 +21,19 @@ export function isRendererUrl(frameUrl: string, rendererUrl: string): boolean {
   } catch {
     return false;
   }
-  if (renderer.protocol === 'file:') {
-    return (
-      frame.protocol === 'file:' &&
-      frame.host === renderer.host &&
-      frame.pathname === renderer.pathname
-    );
-  }
-  return frame.origin === renderer.origin;
+  // Compared part by part: WHATWG URL gives custom schemes such as app: the opaque origin "null",
+  // which would make every app:// host equal.
+  return (
+    frame.protocol !== 'file:' &&
+    frame.protocol === renderer.protocol &&
+    frame.host !== '' &&
+    frame.host.toLowerCase() === renderer.host.toLowerCase()
+  );
 }
 
 /** What the check needs to know about the running app. */
 export interface SenderPolicyOptions<F extends SenderFrame> {
-  /** `file://…/out/renderer/index.html`, or the dev server URL in development. */
+  /** `app://rounds/index.html`, or the dev server URL in development. */
   rendererUrl: string;
   /** True when the frame is the main frame of a window this app created. */
   isOwnWindowFrame(frame: F): boolean;

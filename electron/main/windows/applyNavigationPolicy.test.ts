@@ -43,6 +43,13 @@ describe('applyNavigationPolicy', () => {
     expect(opened).toEqual(['https://evil.example/']);
   });
 
+  it('keeps the window on the page it loaded, even another page of app://rounds/', () => {
+    const { fire, opened } = setUp();
+    expect(fire('will-navigate', { url: 'app://rounds/index.html?reset=1' })).toBe(true);
+    expect(fire('will-navigate', { url: 'app://evil/index.html' })).toBe(true);
+    expect(opened).toEqual([]);
+  });
+
   it('blocks subframe navigation', () => {
     const { fire, opened } = setUp();
     expect(fire('will-frame-navigate', { url: 'https://evil.example/', isMainFrame: false })).toBe(
@@ -61,6 +68,7 @@ describe('applyNavigationPolicy', () => {
     expect(openWindow('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(openWindow('file:///C:/Windows/System32/calc.exe')).toEqual({ action: 'deny' });
     expect(openWindow('custom-app://run')).toEqual({ action: 'deny' });
+    expect(openWindow('app://rounds/index.html')).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://www.thelancet.com/']);
   });
 });

@@ -15,6 +15,8 @@ export function applyNavigationPolicy(
       console.error(`[rounds] could not open ${url}`, error),
     );
   };
+  // Our own app:// pages included: the renderer routes by hash, so a real navigation could only
+  // come from content, and would throw away what the user was typing.
   contents.on('will-navigate', (event) => {
     event.preventDefault();
     openInBrowser(event.url);

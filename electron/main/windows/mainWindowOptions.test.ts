@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mainWindowOptions } from './mainWindowOptions';
 
 describe('mainWindowOptions', () => {
-  const options = mainWindowOptions('/opt/Rounds/out/preload/index.cjs');
+  const options = mainWindowOptions({
+    preloadPath: '/opt/Rounds/out/preload/index.cjs',
+    allowDevTools: false,
+  });
   const preferences = options.webPreferences ?? {};
 
   it('loads our preload', () => {
@@ -29,6 +32,15 @@ describe('mainWindowOptions', () => {
     });
     expect(preferences).not.toHaveProperty('enableBlinkFeatures');
     expect(preferences).not.toHaveProperty('additionalArguments');
+  });
+
+  it('cannot open the developer tools in an installed app, by menu or by keyboard shortcut', () => {
+    expect(preferences.devTools).toBe(false);
+  });
+
+  it('keeps the developer tools while developing', () => {
+    const development = mainWindowOptions({ preloadPath: '/dev/preload.cjs', allowDevTools: true });
+    expect(development.webPreferences?.devTools).toBe(true);
   });
 
   it('waits for the first paint before showing the window', () => {

@@ -1,10 +1,20 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
+export interface MainWindowSettings {
+  /** The built preload bundle (out/preload/index.cjs). */
+  preloadPath: string;
+  /**
+   * False in an installed app: the developer tools then stay closed whatever the menu, a keyboard
+   * shortcut or a script asks, since they would hand the page's full power to whoever opens them.
+   */
+  allowDevTools: boolean;
+}
+
 /**
  * The main window's options, following Electron's security checklist: the page runs sandboxed,
  * isolated from the preload, without Node, and can reach the backend only through `window.api`.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -15,7 +25,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     // Shown on `ready-to-show`, so the user never sees an empty white window.
     show: false,
     webPreferences: {
-      preload: preloadPath,
+      preload: settings.preloadPath,
+      devTools: settings.allowDevTools,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -1,52 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRendererLocation, rendererUrlOf } from './rendererLocation';
+import { chooseRendererUrl } from './rendererLocation';
 
-describe('chooseRendererLocation', () => {
-  const builtIndexPath = '/opt/Rounds/out/renderer/index.html';
+describe('chooseRendererUrl', () => {
+  it('loads the built renderer from app://rounds/, never from a file:// URL', () => {
+    expect(chooseRendererUrl({ isPackaged: true, devServerUrl: undefined })).toBe(
+      'app://rounds/index.html',
+    );
+    expect(chooseRendererUrl({ isPackaged: false, devServerUrl: undefined })).toBe(
+      'app://rounds/index.html',
+    );
+  });
 
   it('uses the dev server only when unpackaged', () => {
-    expect(
-      chooseRendererLocation({
-        isPackaged: false,
-        devServerUrl: 'http://localhost:5173',
-        builtIndexPath,
-      }),
-    ).toEqual({
-      kind: 'url',
-      url: 'http://localhost:5173',
-    });
-    expect(
-      chooseRendererLocation({
-        isPackaged: true,
-        devServerUrl: 'https://evil.example/',
-        builtIndexPath,
-      }),
-    ).toEqual({
-      kind: 'file',
-      path: builtIndexPath,
-    });
-  });
-
-  it('uses the built file when no dev server runs', () => {
-    expect(
-      chooseRendererLocation({ isPackaged: false, devServerUrl: undefined, builtIndexPath }),
-    ).toEqual({
-      kind: 'file',
-      path: builtIndexPath,
-    });
-  });
-});
-
-describe('rendererUrlOf', () => {
-  it('gives the file URL the window will report, spaces encoded', () => {
-    expect(
-      rendererUrlOf({ kind: 'file', path: '/Applications/Rounds App/out/renderer/index.html' }),
-    ).toBe('file:///Applications/Rounds%20App/out/renderer/index.html');
-  });
-
-  it('normalises the dev server URL', () => {
-    expect(rendererUrlOf({ kind: 'url', url: 'http://localhost:5173' })).toBe(
+    expect(chooseRendererUrl({ isPackaged: false, devServerUrl: 'http://localhost:5173' })).toBe(
       'http://localhost:5173/',
+    );
+    expect(chooseRendererUrl({ isPackaged: true, devServerUrl: 'https://evil.example/' })).toBe(
+      'app://rounds/index.html',
+    );
+  });
+
+  it('says which setting is wrong when the dev server URL is not a URL', () => {
+    expect(() => chooseRendererUrl({ isPackaged: false, devServerUrl: 'localhost 5173' })).toThrow(
+      'ELECTRON_RENDERER_URL is not a URL: "localhost 5173"',
     );
   });
 });
