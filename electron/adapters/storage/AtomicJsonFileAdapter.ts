@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { closeSync, constants, lstatSync, openSync, readFileSync } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import writeFileAtomic from 'write-file-atomic';
 import type { Repaired } from '@shared/domain/library/libraryDocuments';
-import { fsyncDirectory } from './fsyncDirectory';
+import { NO_FOLLOW } from './ownerOnly';
+import {
+  refuseLinkedFolders,
+  refuseLinkedFoldersSync,
+  SymbolicLinkRefusedError,
+} from './refuseSymbolicLinks';
+import { writeFileDurably } from './writeFileDurably';
 
 /** Why a file's bytes could not be turned into a document. */
-export type UnreadableReason = 'empty' | 'invalid-json' | 'not-a-document';
+export type UnreadableReason = 'empty' | 'invalid-json' | 'not-a-document' | 'symbolic-link';
 
 /** A file exists but holds no usable document: it must be set aside, not overwritten. */
 export class UnreadableJsonFileError extends Error {
@@ -18,7 +22,12 @@ export class UnreadableJsonFileError extends Error {
     readonly reason: UnreadableReason,
     options?: ErrorOptions,
   ) {
-    super(`The file ${path} could not be read (${reason}).`, options);
+    super(
+      reason === 'symbolic-link'
+        ? `The file ${path} is a symbolic link; Rounds does not follow links inside its data folder.`
+        : `The file ${path} could not be read (${reason}).`,
+      options,
+    );
   }
 }
 
@@ -39,11 +48,20 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 }
 
+// Opening a link with O_NOFOLLOW fails with ELOOP (EMLINK on FreeBSD).
+function isLink(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ELOOP' || code === 'EMLINK';
+}
+
+const READ_WITHOUT_FOLLOWING = constants.O_RDONLY | NO_FOLLOW;
+
 /**
  * lowdb adapter for one JSON document. Reading repairs what it parses and refuses (with
- * {@link UnreadableJsonFileError}) what it cannot parse; writing is atomic and durable: a
- * uniquely named temporary file is written and fsynced, renamed over the document, and the
- * directory is fsynced so the rename itself survives a power cut.
+ * {@link UnreadableJsonFileError}) what it cannot parse; writing is atomic and durable (see
+ * {@link writeFileDurably}). Links are never followed: a document that is a link is unreadable
+ * (reason `symbolic-link`) and is not written, and a folder between `withinFolder` and the document
+ * that is a link fails both with {@link SymbolicLinkRefusedError}.
  */
 export class AtomicJsonFileAdapter<T> implements Adapter<T> {
   /** Records the last read left out as unusable; a file that needed dropping is not backed up. */
@@ -53,6 +71,8 @@ export class AtomicJsonFileAdapter<T> implements Adapter<T> {
     readonly path: string,
     private readonly options: {
       repair: (raw: unknown) => Repaired<T>;
+      /** The folder Rounds owns (the library): no folder below it on the way to `path` may be a link. */
+      withinFolder: string;
       /** Indentation for small documents people may open; large shards are written compact. */
       indent?: number;
     },
@@ -60,32 +80,55 @@ export class AtomicJsonFileAdapter<T> implements Adapter<T> {
 
   /** The repaired document, or null when the file does not exist. */
   async read(): Promise<T | null> {
-    let bytes: Buffer;
+    await refuseLinkedFolders(this.options.withinFolder, this.path);
+    // Windows has no O_NOFOLLOW: look first.
+    if (NO_FOLLOW === 0 && (await lstat(this.path).catch(() => null))?.isSymbolicLink()) {
+      throw new UnreadableJsonFileError(this.path, 'symbolic-link');
+    }
+    let handle;
     try {
-      bytes = await readFile(this.path);
+      handle = await open(this.path, READ_WITHOUT_FOLLOWING);
     } catch (error) {
       if (isMissing(error)) return null;
+      if (isLink(error)) throw new UnreadableJsonFileError(this.path, 'symbolic-link');
       throw error;
     }
-    return this.decode(bytes);
+    try {
+      return this.decode(await handle.readFile());
+    } finally {
+      await handle.close();
+    }
   }
 
   /** Synchronous form of {@link read}, for content loaded on demand by a synchronous getter. */
   readSync(): T | null {
-    let bytes: Buffer;
+    refuseLinkedFoldersSync(this.options.withinFolder, this.path);
+    if (NO_FOLLOW === 0 && lstatSync(this.path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      throw new UnreadableJsonFileError(this.path, 'symbolic-link');
+    }
+    let fd: number;
     try {
-      bytes = readFileSync(this.path);
+      fd = openSync(this.path, READ_WITHOUT_FOLLOWING);
     } catch (error) {
       if (isMissing(error)) return null;
+      if (isLink(error)) throw new UnreadableJsonFileError(this.path, 'symbolic-link');
       throw error;
     }
-    return this.decode(bytes);
+    try {
+      return this.decode(readFileSync(fd));
+    } finally {
+      closeSync(fd);
+    }
   }
 
   async write(data: T): Promise<void> {
-    const text = JSON.stringify(data, null, this.options.indent);
-    await writeFileAtomic(this.path, text, { fsync: true });
-    await fsyncDirectory(dirname(this.path));
+    await refuseLinkedFolders(this.options.withinFolder, this.path);
+    // The rename would replace a link rather than follow it, but a link here was planted by
+    // someone: say so instead of quietly writing past it.
+    if ((await lstat(this.path).catch(() => null))?.isSymbolicLink()) {
+      throw new SymbolicLinkRefusedError(this.path);
+    }
+    await writeFileDurably(this.path, JSON.stringify(data, null, this.options.indent));
   }
 
   private decode(bytes: Buffer): T {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, renameSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
@@ -8,6 +8,7 @@ import type { Repaired } from '@shared/domain/library/libraryDocuments';
 import { AtomicJsonFileAdapter, UnreadableJsonFileError } from './AtomicJsonFileAdapter';
 import { copyFileDurably, copyFileDurablySync } from './copyFileDurably';
 import { fsyncDirectorySync } from './fsyncDirectory';
+import { OWNER_ONLY_FILE_MODE } from './ownerOnly';
 import { WriteCoalescer } from './WriteCoalescer';
 
 /** How one document of the library is stored, described and backed up. */
@@ -78,6 +79,7 @@ export class LibraryDocument<T> {
     this.backupPath = join(options.libraryDir, 'backups', `${options.relativePath}.bak`);
     this.adapter = new AtomicJsonFileAdapter(this.path, {
       repair: options.repair,
+      withinFolder: options.libraryDir,
       ...(options.indent === undefined ? {} : { indent: options.indent }),
     });
     this.low = new Low(this.adapter, options.empty());
@@ -212,7 +214,8 @@ export class LibraryDocument<T> {
   private recoverDamaged(error: UnreadableJsonFileError): LoadedDocument<T> {
     const at = this.options.now();
     const keptAt = this.setAside(at);
-    const notice = this.restoreBackup(at, 'damaged', keptAt);
+    const cause = error.reason === 'symbolic-link' ? 'link' : 'damaged';
+    const notice = this.restoreBackup(at, cause, keptAt);
     console.warn(`[rounds] ${error.message} ${notice.kind}; damaged copy kept at ${keptAt}`);
     return { document: this.low.data, notice };
   }
@@ -228,17 +231,19 @@ export class LibraryDocument<T> {
 
   private restoreBackup(
     at: Date,
-    cause: 'damaged' | 'missing',
+    cause: 'damaged' | 'link' | 'missing',
     keptAt: string | null,
   ): StorageNotice {
     const backup = this.readBackup();
     const { subject, remedy, relativePath } = this.options;
-    const problem =
-      cause === 'damaged'
-        ? `Rounds could not read ${subject} (${relativePath}) because the file was damaged`
-        : `Rounds could not find ${subject} (${relativePath}) in the data folder`;
+    const problem = {
+      damaged: `Rounds could not read ${subject} (${relativePath}) because the file was damaged`,
+      link: `Rounds could not read ${subject} (${relativePath}) because the file was a symbolic link, which Rounds does not follow`,
+      missing: `Rounds could not find ${subject} (${relativePath}) in the data folder`,
+    }[cause];
     const advice = remedy ? ` ${remedy}` : '';
-    const whereKept = keptAt === null ? '' : ` The damaged file was kept at ${keptAt}.`;
+    const kept = cause === 'link' ? 'The link' : 'The damaged file';
+    const whereKept = keptAt === null ? '' : ` ${kept} was kept at ${keptAt}.`;
     if (backup !== null) {
       copyFileDurablySync(this.backupPath, this.path);
       this.low.data = backup.document;
@@ -263,18 +268,24 @@ export class LibraryDocument<T> {
     };
   }
 
+  // Renaming moves a link itself, never the file it points to.
   private setAside(at: Date): string {
     const base = `${this.path}.corrupt-${fileStamp(at)}`;
     let keptAt = base;
-    for (let attempt = 2; existsSync(keptAt); attempt += 1) keptAt = `${base}-${attempt}`;
+    for (let attempt = 2; lstatSync(keptAt, { throwIfNoEntry: false }); attempt += 1) {
+      keptAt = `${base}-${attempt}`;
+    }
     renameSync(this.path, keptAt);
     fsyncDirectorySync(dirname(this.path));
+    const kept = lstatSync(keptAt);
+    if (!kept.isSymbolicLink()) chmodSync(keptAt, kept.mode & OWNER_ONLY_FILE_MODE);
     return keptAt;
   }
 
   private readBackup(): { document: T; savedAt: Date } | null {
     const backupReader = new AtomicJsonFileAdapter(this.backupPath, {
       repair: this.options.repair,
+      withinFolder: this.options.libraryDir,
     });
     try {
       const document = backupReader.readSync();

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RuleSet, StorageNotice } from '@shared/contract';
 import { compileSearchQuery } from '@shared/domain/library/compileSearchQuery';
@@ -24,6 +23,7 @@ import { MuteRuleMatcher } from './MuteRuleMatcher';
 import { indexedItem, NewestFirstItemIndex, type IndexedItem } from './NewestFirstItemIndex';
 import { PaperMarks } from './PaperMarks';
 import { PaperRows } from './PaperRows';
+import { prepareLibraryFolders } from './prepareLibraryFolders';
 import { removeLeftoverTemporaryFiles } from './removeLeftoverTemporaryFiles';
 import { sameItemRecord } from './sameItemRecord';
 import { SavedRules } from './SavedRules';
@@ -105,16 +105,16 @@ export class LowdbLibraryStore implements LibraryStore {
 
   /**
    * Opens (or creates) the library in `<dataDir>/library/`. The caller must hold the data
-   * folder's lock. Damaged files are recovered, never fatal: see {@link notices}.
+   * folder's lock. Damaged files (and files that are links) are recovered, never fatal: see
+   * {@link notices}. A library folder that is a link, or not a folder, is refused with an error
+   * naming it (see {@link prepareLibraryFolders}).
    */
   static async open(
     dataDir: string,
     options: LowdbLibraryStoreOptions = {},
   ): Promise<LowdbLibraryStore> {
     const libraryDir = join(dataDir, 'library');
-    for (const folder of ['items', 'state', 'backups/items', 'backups/state']) {
-      await mkdir(join(libraryDir, folder), { recursive: true });
-    }
+    await prepareLibraryFolders(libraryDir);
     await removeLeftoverTemporaryFiles(libraryDir);
     const store = new LowdbLibraryStore(libraryDir, options);
     await store.load();

@@ -12,6 +12,8 @@ export interface TypeScriptChild {
   waitForLine(matches: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   /** Resolves with the exit signal once the process has ended. */
   exited: Promise<NodeJS.Signals | null>;
+  /** Writes one line to the child's standard input, for children that take commands. */
+  send(line: string): void;
 }
 
 /**
@@ -22,8 +24,10 @@ export function spawnTypeScript(script: string, args: string[]): TypeScriptChild
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, TSX_TSCONFIG_PATH: join(REPO_ROOT, 'tsconfig.node.json') },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // A child killed by the test closes its end of the pipe; a late write must not crash the test.
+  child.stdin?.on('error', () => {});
   const lines: string[] = [];
   const listeners = new Set<() => void>();
   let stderr = '';
@@ -68,5 +72,9 @@ export function spawnTypeScript(script: string, args: string[]): TypeScriptChild
     });
   }
 
-  return { process: child, lines, waitForLine, exited };
+  function send(line: string): void {
+    child.stdin?.write(`${line}\n`);
+  }
+
+  return { process: child, lines, waitForLine, exited, send };
 }
