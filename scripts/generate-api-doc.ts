@@ -11,6 +11,7 @@ import { z } from 'zod';
 import * as contractModule from '../shared/contract/index';
 import {
   COMMON_FAILURE_CODES,
+  DEFAULT_MAX_REQUEST_BYTES,
   contract,
   type EventSpec,
   type MethodSpec,
@@ -178,6 +179,10 @@ function referencedTypes(typeTexts: string[], declarations: Map<string, string>)
   return found;
 }
 
+function megabytes(bytes: number): string {
+  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+}
+
 const PREAMBLE = `# Rounds backend API
 
 Generated from \`shared/contract\` by \`npx tsx scripts/generate-api-doc.ts\`. Do not edit by hand:
@@ -201,12 +206,12 @@ arguments fail validation (the message names the field), \`internal\` for an une
 | HTTP status | Meaning |
 | --- | --- |
 | 200 | The call ran; the body is its Result (including expected failures and \`invalid-argument\`). |
-| 400 | The body is not a JSON array. |
-| 401 | The host runs with an access token and the request did not carry it. |
+| 400 | The body is not a JSON array, is nested more than 64 levels deep, or the session cookie is damaged. |
+| 401 | The host runs with an access token and the request carried neither it nor this run's session cookie. |
 | 403 | The Host header is not this server, or the Origin header is another site. |
 | 404 | No such method. |
 | 405 | Wrong HTTP method (methods take POST, \`/api/events\` takes GET). |
-| 413 | The body is larger than 1 MB. |
+| 413 | The body is larger than the method accepts: ${megabytes(DEFAULT_MAX_REQUEST_BYTES)}, unless the method lists its own limit. The connection closes after the answer. |
 | 415 | The body is not sent as \`application/json\`. |
 
 Refusals (400–415) also carry a Result-shaped body with \`ok: false\`, so clients can show the message.
@@ -218,10 +223,15 @@ in between.
 
 **Host options.** \`--port <n>\` (default 4870; 0 = any free port), \`--host <address>\` (default
 127.0.0.1), \`--data-dir <folder>\` or \`ROUNDS_DATA_DIR\` (default: the desktop app's data folder),
-\`--token <secret>\` or \`ROUNDS_HOST_TOKEN\` (at least 16 characters; required for any address other
-than the loopback). With a token, send \`Authorization: Bearer <token>\`, or open
-\`/?token=<token>\` once in a browser to receive an HttpOnly, SameSite=Strict cookie. When ready,
-the host prints one line, \`Rounds is running at http://127.0.0.1:<port>/\`. Exit codes: 0 after
+the access token in \`ROUNDS_HOST_TOKEN\` or in a file only its owner can read, \`--token-file <file>\`
+(at least 16 characters; required for any address other than the loopback; \`--token <secret>\` is
+refused because the process list would show it), \`--tls-cert <file> --tls-key <file>\` to serve
+https (required beyond the loopback unless \`--insecure-http\` confirms a TLS reverse proxy is in
+front), \`--allow-private-feeds\` to fetch feeds on private addresses from a host listening beyond the
+loopback. With a token, send \`Authorization: Bearer <token>\`, or open \`/?token=<token>\` once in a
+browser to receive this run's session cookie (HttpOnly, SameSite=Strict, Secure over https; it holds a
+random id, never the token, and a restart invalidates it). When ready, the host prints one line,
+\`Rounds is running at http://127.0.0.1:<port>/\` (\`https://\` with TLS). Exit codes: 0 after
 SIGINT/SIGTERM once the library is saved, 1 on a startup failure, 2 for invalid options, 3 when
 another Rounds process is using the data folder.
 `;
@@ -257,6 +267,9 @@ export async function renderApiDoc(): Promise<string> {
           `- Value on success: \`${typeText}\``,
           `- Failure codes: ${codes}`,
         );
+        if (spec.maxRequestBytes !== DEFAULT_MAX_REQUEST_BYTES) {
+          lines.push(`- Largest request body: ${megabytes(spec.maxRequestBytes)}`);
+        }
       } else {
         lines.push(
           `- Electron: \`window.api.${serviceName}.${memberName}(listener)\``,

@@ -1,23 +1,36 @@
 // The host's HTTP face: the contract as `POST /api/<service>.<method>`, contract events as
 // Server-Sent Events on `/api/events`, and the built renderer as static files. Every request is
-// checked first (Host header, Origin, token), because any web page the user opens can send
+// checked first (Host header, Origin, session), because any web page the user opens can send
 // requests to a port on 127.0.0.1.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual, X509Certificate } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { fail, type Backend } from '@shared/contract';
 import { findContractMember, invokeMember, subscribeAllEvents } from '../main/ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../main/windows/contentSecurityPolicy';
+import {
+  createNodeServer,
+  DEFAULT_CONNECTION_LIMITS,
+  type HostConnectionLimits,
+  type HostTlsCredentials,
+} from './createNodeServer';
+import { isNestedDeeperThan } from './isNestedDeeperThan';
 import { isLoopbackAddress } from './parseHostArgs';
+import { endAfterDiscardingBody, readBodyWithin } from './requestBody';
+import { SessionCookie } from './SessionCookie';
+import { contentTypeOf } from '../main/protocol/contentTypeOf';
 
-/** Largest request body accepted: far above any real call, far below a memory problem. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Deeper JSON than any contract argument needs; refused before it is parsed. */
+export const MAX_JSON_NESTING = 64;
 
-const DEFAULT_KEEP_ALIVE_MS = 15_000;
+const DEFAULT_EVENT_KEEP_ALIVE_MS = 15_000;
 const CLOSE_GRACE_MS = 2_000;
+const BYTES_PER_MEGABYTE = 1024 * 1024;
+const NOT_A_PATH_MESSAGE = 'Rounds answers only requests for a path, such as /api/….';
 
 export interface HostServerOptions {
   backend: Backend;
@@ -26,33 +39,17 @@ export interface HostServerOptions {
   port: number;
   /** When set, every request must carry it; required for a non-loopback address. */
   token: string | null;
+  /** Serve https with these; required for a non-loopback address unless `insecureHttp`. */
+  tls?: HostTlsCredentials | null;
+  /** Plain HTTP on a non-loopback address, for a host behind a TLS reverse proxy. */
+  insecureHttp?: boolean;
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;
   /** How often an idle event stream gets a comment, so proxies and browsers keep it open. */
   keepAliveMs?: number;
+  /** Overrides of `DEFAULT_CONNECTION_LIMITS`. */
+  limits?: Partial<HostConnectionLimits>;
 }
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.opml': 'text/x-opml; charset=utf-8',
-};
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -78,12 +75,29 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
+/** Names a certificate is issued for (its subject alternative names), wildcards left out. */
+function namesInCertificate(cert: Buffer): string[] {
+  const names = new X509Certificate(cert).subjectAltName?.split(', ') ?? [];
+  return names.flatMap((entry) => {
+    if (entry.startsWith('DNS:') && !entry.includes('*')) return [entry.slice(4).toLowerCase()];
+    if (entry.startsWith('IP Address:') && ipaddr.isValid(entry.slice(11))) {
+      return [hostForUrl(ipaddr.parse(entry.slice(11)).toString())];
+    }
+    return [];
+  });
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Number((bytes / BYTES_PER_MEGABYTE).toFixed(1))} MB`;
+}
+
 /** The Rounds host's HTTP server. Start it with `HostServer.start`, stop it with `close`. */
 export class HostServer {
   private readonly eventStreams = new Set<ServerResponse>();
   private readonly allowedHosts: ReadonlySet<string>;
   private readonly tokenDigest: Buffer | null;
-  private readonly tokenCookie: string;
+  private readonly session: SessionCookie;
+  private readonly scheme: 'http' | 'https';
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -93,19 +107,31 @@ export class HostServer {
     readonly port: number,
     private readonly rendererRoot: string | null,
   ) {
+    this.scheme = options.tls ? 'https' : 'http';
     this.allowedHosts = this.computeAllowedHosts();
     this.tokenDigest = options.token === null ? null : digest(options.token);
-    // Cookies ignore ports: one name per port keeps two hosts on one machine apart.
-    this.tokenCookie = `rounds_token_${port}`;
+    this.session = new SessionCookie(port, this.scheme === 'https');
   }
 
-  /** Listens on the address and port of `options`; rejects when the port is taken. */
+  /**
+   * Listens on the address and port of `options`; rejects when the port is taken, and before
+   * binding anything when a network address lacks a token or (without `insecureHttp`) TLS.
+   */
   static async start(options: HostServerOptions): Promise<HostServer> {
-    if (options.token === null && !isLoopbackAddress(options.host)) {
-      throw new Error(`Refusing to serve ${options.host} without an access token.`);
+    if (!isLoopbackAddress(options.host)) {
+      if (options.token === null) {
+        throw new Error(`Refusing to serve ${options.host} without an access token.`);
+      }
+      if (!options.tls && options.insecureHttp !== true) {
+        throw new Error(
+          `Refusing to serve ${options.host} over plain HTTP: give a TLS certificate and key, ` +
+            'or confirm that a TLS reverse proxy is in front.',
+        );
+      }
     }
     const rendererRoot = await realpath(options.rendererDir).catch(() => null);
-    const server = createServer();
+    const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
+    const server = createNodeServer(options.tls ?? null, limits);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => {
@@ -132,7 +158,17 @@ export class HostServer {
   /** The address to open in a browser, e.g. `http://127.0.0.1:4870/`. */
   get url(): string {
     const host = isWildcardAddress(this.options.host) ? '127.0.0.1' : hostForUrl(this.options.host);
-    return `http://${host}:${this.port}/`;
+    return `${this.scheme}://${host}:${this.port}/`;
+  }
+
+  /** The limits the server actually runs with, as Node reports them. */
+  get connectionLimits(): Omit<HostConnectionLimits, 'checkIntervalMs'> {
+    return {
+      headersTimeoutMs: this.server.headersTimeout,
+      requestTimeoutMs: this.server.requestTimeout,
+      keepAliveTimeoutMs: this.server.keepAliveTimeout,
+      maxConnections: this.server.maxConnections,
+    };
   }
 
   /**
@@ -167,12 +203,19 @@ export class HostServer {
         for (const address of addresses ?? []) names.add(hostForUrl(address.address.toLowerCase()));
       }
     }
+    // Over TLS, browsers reach the host by the names its certificate is for.
+    if (this.options.tls)
+      for (const name of namesInCertificate(this.options.tls.cert)) names.add(name);
     return new Set([...names].map((name) => `${name}:${this.port}`));
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    const url = new URL(request.url ?? '/', 'http://rounds.invalid');
+    // Read as a path even when it starts with `//`, which URL would take for a host name.
+    const url = request.url?.startsWith('/')
+      ? URL.parse(`http://rounds.invalid${request.url}`)
+      : null;
+    if (url === null) return this.sendText(response, 400, NOT_A_PATH_MESSAGE);
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
     if (isApi) response.setHeader('Cache-Control', 'no-store');
 
@@ -187,7 +230,16 @@ export class HostServer {
       if (url.pathname === '/' && url.searchParams.has('token') && request.method === 'GET') {
         return this.acceptTokenVisit(response, url.searchParams.get('token') ?? '');
       }
-      if (!this.hasValidToken(request)) {
+      const access = this.checkAccess(request);
+      if (access === 'malformed') {
+        return this.refuse(
+          response,
+          isApi,
+          400,
+          'The Rounds session cookie in this browser is damaged. Open the address with ?token=<token> once more.',
+        );
+      }
+      if (access !== 'valid') {
         return this.refuse(
           response,
           isApi,
@@ -218,7 +270,7 @@ export class HostServer {
     const origin = request.headers.origin;
     return (
       origin === undefined ||
-      origin.toLowerCase() === `http://${request.headers.host ?? ''}`.toLowerCase()
+      origin.toLowerCase() === `${this.scheme}://${request.headers.host ?? ''}`.toLowerCase()
     );
   }
 
@@ -226,29 +278,21 @@ export class HostServer {
     return this.tokenDigest !== null && timingSafeEqual(digest(candidate), this.tokenDigest);
   }
 
-  private hasValidToken(request: IncomingMessage): boolean {
+  /** Scripts send the token itself as a Bearer header; browsers send this run's session cookie. */
+  private checkAccess(request: IncomingMessage): 'valid' | 'malformed' | 'refused' {
     const authorization = request.headers.authorization;
-    if (
-      authorization?.startsWith('Bearer ') &&
-      this.tokenMatches(authorization.slice('Bearer '.length))
-    )
-      return true;
-    for (const part of (request.headers.cookie ?? '').split(';')) {
-      const separator = part.indexOf('=');
-      if (separator === -1 || part.slice(0, separator).trim() !== this.tokenCookie) continue;
-      if (this.tokenMatches(decodeURIComponent(part.slice(separator + 1).trim()))) return true;
+    if (authorization?.startsWith('Bearer ')) {
+      return this.tokenMatches(authorization.slice('Bearer '.length)) ? 'valid' : 'refused';
     }
-    return false;
+    const session = this.session.check(request.headers.cookie);
+    return session === 'valid' || session === 'malformed' ? session : 'refused';
   }
 
-  /** `/?token=…`: remember the token in a cookie the page's scripts cannot read, then drop it from the address bar. */
+  /** `/?token=…`: hand out this run's session cookie, which the page's scripts cannot read, then drop the token from the address bar. */
   private acceptTokenVisit(response: ServerResponse, token: string): void {
     if (!this.tokenMatches(token))
       return this.sendText(response, 401, 'That access token is not right.');
-    response.setHeader(
-      'Set-Cookie',
-      `${this.tokenCookie}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
-    );
+    response.setHeader('Set-Cookie', this.session.setCookieHeader);
     response.setHeader('Location', '/');
     response.setHeader('Cache-Control', 'no-store');
     response.writeHead(303).end();
@@ -278,18 +322,25 @@ export class HostServer {
         fail('invalid-argument', 'Send the arguments as application/json.'),
       );
     }
-    const body = await readBody(request, MAX_BODY_BYTES);
-    if (body === null) {
-      response.setHeader('Connection', 'close');
+    const body = await readBodyWithin(request, spec.maxRequestBytes);
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'too-large') {
+      const memberName = `${route[1]}.${route[2]}`;
+      return this.refuseOversizedBody(request, response, memberName, spec.maxRequestBytes);
+    }
+    if (isNestedDeeperThan(body.text, MAX_JSON_NESTING)) {
       return this.sendJson(
         response,
-        413,
-        fail('invalid-argument', 'That request is larger than Rounds accepts (1 MB).'),
+        400,
+        fail(
+          'invalid-argument',
+          `The request body is nested too deeply (more than ${MAX_JSON_NESTING} levels).`,
+        ),
       );
     }
     let args: unknown;
     try {
-      args = JSON.parse(body);
+      args = JSON.parse(body.text);
     } catch {
       args = undefined;
     }
@@ -302,6 +353,31 @@ export class HostServer {
     }
     const result = await invokeMember(this.options.backend, route[1]!, route[2]!, args);
     this.sendJson(response, 200, result);
+  }
+
+  /**
+   * 413, written in full at once (before the body is read, when its declared length is too large),
+   * then the connection closes once the client has finished sending.
+   */
+  private refuseOversizedBody(
+    request: IncomingMessage,
+    response: ServerResponse,
+    memberName: string,
+    limitBytes: number,
+  ): void {
+    const text = JSON.stringify(
+      fail(
+        'invalid-argument',
+        `That request is larger than Rounds accepts for ${memberName} (${formatMegabytes(limitBytes)}).`,
+      ),
+    );
+    response.writeHead(413, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+      Connection: 'close',
+    });
+    response.write(text);
+    endAfterDiscardingBody(request, response);
   }
 
   private openEventStream(response: ServerResponse): void {
@@ -320,7 +396,7 @@ export class HostServer {
     });
     const keepAlive = setInterval(
       () => response.write(': keep-alive\n\n'),
-      this.options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
+      this.options.keepAliveMs ?? DEFAULT_EVENT_KEEP_ALIVE_MS,
     );
     // The response's `close`, not the request's: a request "closes" as soon as its body is read.
     response.once('close', () => {
@@ -342,7 +418,7 @@ export class HostServer {
     if (file === null) return this.sendText(response, 404, 'Not found.');
     const content = await readFile(file);
     response.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Content-Length': content.length,
       'Cache-Control': 'no-cache',
     });
@@ -405,31 +481,4 @@ export class HostServer {
 function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
-}
-
-/**
- * Reads a request body as UTF-8, or null once it exceeds `limit` bytes. An oversized body is
- * drained rather than cut off, so the client still receives the 413 answer.
- */
-function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) {
-    request.resume();
-    return Promise.resolve(null);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.once('error', reject);
-  });
 }

@@ -1,14 +1,17 @@
 // The host as a user or a script starts it: a real process on a real temp data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSelfSignedCertificate, opensslAvailable } from './testing/selfSignedCertificate';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const READY_LINE = /^Rounds is running at (http:\/\/127\.0\.0\.1:\d+\/)$/;
+const READY_LINE = /^Rounds is running at (https?:\/\/127\.0\.0\.1:\d+\/)$/;
+const token = 'a-long-enough-token-for-tests';
 
 interface HostProcess {
   child: ChildProcess;
@@ -18,7 +21,7 @@ interface HostProcess {
 }
 
 /** Runs electron/host/index.ts from source (tsx, with the node tsconfig for the @shared alias). */
-function startHostProcess(args: string[]): HostProcess {
+function startHostProcess(args: string[], env: Record<string, string> = {}): HostProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/index.ts', ...args], {
     cwd: projectRoot,
     env: {
@@ -26,6 +29,7 @@ function startHostProcess(args: string[]): HostProcess {
       TSX_TSCONFIG_PATH: 'tsconfig.node.json',
       ROUNDS_HOST_TOKEN: '',
       ROUNDS_DATA_DIR: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,15 +43,25 @@ function startHostProcess(args: string[]): HostProcess {
   return { child, stdoutLines, stderr: () => stderr, exited };
 }
 
-async function waitForReady(host: HostProcess): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const match = host.stdoutLines.map((line) => READY_LINE.exec(line)).find(Boolean);
-    if (match) return match[1]!;
-    if (host.child.exitCode !== null) throw new Error(`The host exited early:\n${host.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`The host never said it was ready:\n${host.stderr()}`);
+/** The address the host prints once it listens; rejects if the host exits before saying it. */
+function waitForReady(host: HostProcess): Promise<string> {
+  const readyUrl = (line: string) => READY_LINE.exec(line)?.[1];
+  return new Promise((resolve, reject) => {
+    const printed = host.stdoutLines.map(readyUrl).find(Boolean);
+    if (printed) return resolve(printed);
+    if (host.child.exitCode !== null) {
+      return reject(new Error(`The host exited early:\n${host.stderr()}`));
+    }
+    const lines = createInterface({ input: host.child.stdout! });
+    lines.on('line', (line) => {
+      const url = readyUrl(line);
+      if (url) {
+        lines.close();
+        resolve(url);
+      }
+    });
+    host.child.once('exit', () => reject(new Error(`The host exited early:\n${host.stderr()}`)));
+  });
 }
 
 let dataDir: string;
@@ -72,6 +86,58 @@ describe('the host process', () => {
     expect(await host.exited).toBe(2);
     expect(host.stderr()).toMatch(/without an access token/);
     expect(host.stdoutLines).toEqual([]);
+  });
+
+  it('refuses a token given on the command line, with exit code 2', async () => {
+    const host = startHostProcess(['--port', '0', '--data-dir', dataDir, '--token', token]);
+    running.push(host);
+    // Fails fast if the host starts instead of refusing.
+    const outcome = await Promise.race([
+      host.exited,
+      waitForReady(host).then(
+        () => 'started',
+        () => 'exited',
+      ),
+    ]);
+    expect(outcome).toBe(2);
+    expect(host.stderr()).toMatch(/ROUNDS_HOST_TOKEN.*--token-file/s);
+    expect(host.stderr()).not.toContain(token);
+  });
+
+  it('refuses plain HTTP on a network address, with exit code 2', async () => {
+    // A documentation address (192.0.2.0/24): the refusal must come before any attempt to bind.
+    const host = startHostProcess(['--host', '192.0.2.10', '--port', '0', '--data-dir', dataDir], {
+      ROUNDS_HOST_TOKEN: token,
+    });
+    running.push(host);
+    expect(await host.exited).toBe(2);
+    expect(host.stderr()).toMatch(/--tls-cert <file> --tls-key <file>.*--insecure-http/s);
+  });
+
+  it.skipIf(!opensslAvailable)('serves https when given a certificate and key', async () => {
+    const certificate = await createSelfSignedCertificate(dataDir);
+    const host = startHostProcess([
+      '--port',
+      '0',
+      '--data-dir',
+      join(dataDir, 'library'),
+      '--tls-cert',
+      certificate.certFile,
+      '--tls-key',
+      certificate.keyFile,
+    ]);
+    running.push(host);
+    const url = await waitForReady(host);
+    expect(url).toMatch(/^https:/);
+    const page = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      httpsGet(url, { ca: certificate.cert, servername: 'localhost' }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode, body }));
+      }).on('error', reject);
+    });
+    // Run from source, the host has no built interface beside it, and says so over https.
+    expect(page).toEqual({ status: 404, body: expect.stringContaining('npm run build') });
   });
 
   it('prints one ready line, serves the backend, and exits 0 on SIGTERM', async () => {

@@ -7,7 +7,7 @@ import { version } from '../../package.json';
 import { DataFolderInUseError } from '../adapters/storage/DataFolderLock';
 import { composeBackend, type ComposedBackend } from '../main/composeBackend';
 import { HostServer } from './HostServer';
-import { parseHostArgs, type HostOptions } from './parseHostArgs';
+import { parseHostArgs, privateFeedPolicy, type HostOptions } from './parseHostArgs';
 
 /** Exit codes scripts can rely on (documented in docs/API.md). */
 const HOST_EXIT_CODES = { failed: 1, usage: 2, dataFolderInUse: 3 } as const;
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     console.error(`${command.message}\nRun with --help to see the options.`);
     process.exit(HOST_EXIT_CODES.usage);
   }
+  for (const warning of command.warnings) console.error(warning);
   await run(command.options);
 }
 
@@ -33,7 +34,12 @@ async function run(options: HostOptions): Promise<void> {
   let composed: ComposedBackend;
   try {
     await mkdir(options.dataDir, { recursive: true });
-    composed = await composeBackend({ dataDir: options.dataDir, runtime: 'host', version });
+    composed = await composeBackend({
+      dataDir: options.dataDir,
+      runtime: 'host',
+      version,
+      privateFeeds: privateFeedPolicy(options),
+    });
   } catch (error) {
     if (error instanceof DataFolderInUseError) {
       console.error(error.message);
@@ -50,6 +56,8 @@ async function run(options: HostOptions): Promise<void> {
       host: options.host,
       port: options.port,
       token: options.token,
+      tls: options.tls,
+      insecureHttp: options.insecureHttp,
       rendererDir: options.rendererDir ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
     });
   } catch (error) {

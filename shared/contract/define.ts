@@ -38,8 +38,14 @@ export function fail<C extends string>(code: C, message: string): Failure<C> {
 }
 
 /**
- * One backend method: a tuple schema for its arguments, the codes of its expected failures and
- * (as a phantom type only) its result.
+ * Largest request a transport accepts for a method that declares no limit of its own: the arguments
+ * as JSON, in bytes. Far above any ordinary call, far below a memory problem.
+ */
+export const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * One backend method: a tuple schema for its arguments, the codes of its expected failures, the
+ * largest request a transport accepts for it and (as a phantom type only) its result.
  */
 export interface MethodSpec<
   A extends z.ZodTuple = z.ZodTuple,
@@ -49,6 +55,8 @@ export interface MethodSpec<
   readonly kind: 'method';
   readonly args: A;
   readonly errors: readonly C[];
+  /** Largest request accepted for this method: its arguments as JSON, in bytes. */
+  readonly maxRequestBytes: number;
   /** Never set: carries the result type for inference. */
   readonly __result?: R;
 }
@@ -59,12 +67,21 @@ export interface EventSpec<P = unknown> {
   readonly payload: z.ZodType<P>;
 }
 
-/** Declares a method. `R` is given explicitly; arguments and codes are inferred. */
+/**
+ * Declares a method. `R` is given explicitly; arguments and codes are inferred. A method whose
+ * arguments may be larger than `DEFAULT_MAX_REQUEST_BYTES` says so with `maxRequestBytes`.
+ */
 export function method<R>() {
   return <A extends z.ZodTuple, const C extends string = never>(spec: {
     args: A;
     errors?: readonly C[];
-  }): MethodSpec<A, R, C> => ({ kind: 'method', args: spec.args, errors: spec.errors ?? [] });
+    maxRequestBytes?: number;
+  }): MethodSpec<A, R, C> => ({
+    kind: 'method',
+    args: spec.args,
+    errors: spec.errors ?? [],
+    maxRequestBytes: spec.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+  });
 }
 
 /** Declares an event stream. */

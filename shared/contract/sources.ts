@@ -63,6 +63,12 @@ export interface OpmlExport {
 export const MAX_OPML_BYTES = 5 * 1024 * 1024;
 
 /**
+ * Largest `importOpml` request: a file at the limit plus room for its JSON escaping (every quote
+ * and line break of the OPML gains a backslash).
+ */
+export const MAX_OPML_REQUEST_BYTES = MAX_OPML_BYTES + 1024 * 1024;
+
+/**
  * The `sources` service: moving subscriptions in and out (OPML) and the starter catalogue.
  */
 export const sourcesContract = service('sources', {
@@ -77,6 +83,7 @@ export const sourcesContract = service('sources', {
       z.object({ text: z.string().max(MAX_OPML_BYTES, 'That OPML file is too large') }),
     ]),
     errors: ['not-opml'],
+    maxRequestBytes: MAX_OPML_REQUEST_BYTES,
   }),
   /** Exports every subscription, with folders, as OPML 2.0. */
   exportOpml: method<OpmlExport>()({ args: z.tuple([]) }),
