@@ -1,4 +1,5 @@
 import type { AppInfo, Backend } from '@shared/contract';
+import type { PrivateFeedsSetting } from '../adapters/feeds/FeedAddressPolicy';
 import { HttpFeedFetcher } from '../adapters/feeds/HttpFeedFetcher';
 import { WorkerFeedParser } from '../adapters/feeds/WorkerFeedParser';
 import { DataFolderLock } from '../adapters/storage/DataFolderLock';
@@ -17,6 +18,12 @@ export interface BackendOptions {
   dataDir: string;
   runtime: AppInfo['runtime'];
   version: string;
+  /**
+   * Which private addresses (loopback, LAN) feeds may come from: 'when-typed' for the desktop
+   * app and a loopback host, 'refused' for a host serving other computers unless its operator
+   * allowed them ('allowed'). Link-local and metadata addresses are refused under all three.
+   */
+  privateFeeds: PrivateFeedsSetting;
 }
 
 /** A running backend and the one way to stop it cleanly. */
@@ -43,6 +50,7 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   const clock = { now: () => new Date() };
   const fetcher = new HttpFeedFetcher({
     userAgent: `Rounds/${options.version} (desktop journal club)`,
+    privateFeeds: options.privateFeeds,
   });
   // Parsing runs in worker threads: a huge or hostile feed must not stall the app's thread.
   const parser = new WorkerFeedParser();

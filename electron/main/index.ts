@@ -1,20 +1,33 @@
 // Composition root of the desktop app: app lifecycle, the backend over the data folder, the IPC
 // handlers and the window. Business logic lives in the services; this file only wires.
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebFrameMain } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  type WebFrameMain,
+} from 'electron';
 import { DataFolderInUseError } from '../adapters/storage/DataFolderLock';
 import { composeBackend, type ComposedBackend } from './composeBackend';
 import { registerContract } from './ipc/registerContract';
 import { createSenderPolicy } from './ipc/senderPolicy';
+import { buildApplicationMenuTemplate } from './menu/buildApplicationMenuTemplate';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol/appOrigin';
+import { createRendererFileHandler } from './protocol/createRendererFileHandler';
 import { applyNavigationPolicy } from './windows/applyNavigationPolicy';
 import { createMainWindow } from './windows/createMainWindow';
-import { chooseRendererLocation, rendererUrlOf } from './windows/rendererLocation';
+import { chooseRendererUrl } from './windows/rendererLocation';
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
-const renderer = chooseRendererLocation({
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+const rendererUrl = chooseRendererUrl({
   isPackaged: app.isPackaged,
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
-  builtIndexPath: fileURLToPath(new URL('../renderer/index.html', import.meta.url)),
 });
 
 // ROUNDS_DATA_DIR (as for the host) lets tests and portable installs pick the folder. Setting
@@ -23,6 +36,10 @@ if (process.env.ROUNDS_DATA_DIR) app.setPath('userData', process.env.ROUNDS_DATA
 
 // Every renderer sandboxed, whatever a window's options say.
 app.enableSandbox();
+
+// The built renderer is served from app://rounds/ rather than file:// (see protocol/appOrigin.ts).
+// Privileges can only be granted before `ready`.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -47,6 +64,8 @@ async function start(): Promise<void> {
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, createRendererFileHandler(rendererDir));
+  setApplicationMenu();
 
   let composed: ComposedBackend;
   try {
@@ -54,6 +73,7 @@ async function start(): Promise<void> {
       dataDir: app.getPath('userData'),
       runtime: 'electron',
       version: app.getVersion(),
+      privateFeeds: 'when-typed',
     });
   } catch (error) {
     failToStart(error);
@@ -61,7 +81,7 @@ async function start(): Promise<void> {
   }
 
   const isTrustedSender = createSenderPolicy<WebFrameMain>({
-    rendererUrl: rendererUrlOf(renderer),
+    rendererUrl,
     isOwnWindowFrame: (frame) =>
       BrowserWindow.getAllWindows().some(
         (window) => !window.isDestroyed() && isSameFrame(window.webContents.mainFrame, frame),
@@ -73,7 +93,7 @@ async function start(): Promise<void> {
   });
 
   const openWindow = () => {
-    mainWindow = createMainWindow({ preloadPath, renderer });
+    mainWindow = createMainWindow({ preloadPath, rendererUrl, allowDevTools: !app.isPackaged });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
@@ -104,6 +124,25 @@ async function start(): Promise<void> {
         app.quit();
       });
   });
+}
+
+/** Electron's default menu offers the developer tools to every user; ours only to developers. */
+function setApplicationMenu(): void {
+  // Linux shows no version in the About panel unless it is given one.
+  app.setAboutPanelOptions({ applicationName: app.name, applicationVersion: app.getVersion() });
+  const template = buildApplicationMenuTemplate({
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    appName: app.name,
+    openDataFolder: () => {
+      const dataDir = app.getPath('userData');
+      void shell.openPath(dataDir).then((error) => {
+        if (error)
+          dialog.showErrorBox('Rounds could not open its data folder', `${dataDir}\n\n${error}`);
+      });
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 /** Frames are compared by identity token: Electron may hand out distinct wrapper objects. */

@@ -17,6 +17,11 @@ export const FEED_FAILURE_CODES = [
   'malformed-feed',
   /** The feed asked for entity expansion or external entities, which Rounds refuses. */
   'unsafe-xml',
+  /**
+   * The address is one Rounds does not fetch from: link-local (cloud metadata), unspecified or
+   * multicast always; a private network's when a public server led there or the host refuses them.
+   */
+  'blocked-address',
   'duplicate',
   'not-found',
   /** Something unexpected went wrong inside Rounds (logged with the feed and the stage). */
@@ -107,6 +112,7 @@ export const feedsContract = service('feeds', {
       'not-a-feed',
       'malformed-feed',
       'unsafe-xml',
+      'blocked-address',
       'duplicate',
     ],
   }),

@@ -1,6 +1,19 @@
 import { STATUS_CODES } from 'node:http';
+import { Agent, buildConnector, fetch, type Headers, type Response } from 'undici';
 import type { FeedFailureCode } from '@shared/contract';
-import type { ConditionalValidators, FeedFetcher, FetchOutcome } from '../../services/feeds/ports';
+import type {
+  ConditionalValidators,
+  FeedFetcher,
+  FeedLinkSource,
+  FetchOutcome,
+} from '../../services/feeds/ports';
+import {
+  type AddressGuard,
+  BlockedAddressError,
+  FeedAddressPolicy,
+  type PrivateFeedsSetting,
+  type ResolveHost,
+} from './FeedAddressPolicy';
 
 /** Tuning of {@link HttpFeedFetcher}; only the user agent is required. */
 export interface HttpFeedFetcherOptions {
@@ -17,7 +30,29 @@ export interface HttpFeedFetcherOptions {
   maxBodyBytes?: number;
   /** Redirects followed before giving up. Default 5. */
   maxRedirects?: number;
+  /** Which private addresses feeds may come from (see PrivateFeedsSetting). Default 'when-typed'. */
+  privateFeeds?: PrivateFeedsSetting;
+  /** Name resolution. Default: the operating system's (node:dns); tests answer from a table. */
+  resolveHost?: ResolveHost;
+  /**
+   * Opens the socket to an address the policy admitted. Default: undici's own connector; tests
+   * route it to loopback.
+   */
+  openConnection?: buildConnector.connector;
+  /** Schedules the two deadlines; tests pass their own to fire a deadline on cue. Default: global. */
+  timers?: DeadlineTimers;
 }
+
+/** The two timer functions the deadlines need, so tests can fire them without waiting. */
+export interface DeadlineTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const GLOBAL_TIMERS: DeadlineTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -35,6 +70,11 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
 
 type Failed = Extract<FetchOutcome, { kind: 'failed' }>;
+/** The connections of one fetch: the guard admitting their addresses and the pool using it. */
+interface Route {
+  guard: AddressGuard;
+  dispatcher: Agent;
+}
 
 /** Which limit cut a fetch short; used as the abort reason so the cause is never guessed. */
 class FetchLimitReached extends Error {
@@ -47,10 +87,11 @@ class FetchLimitReached extends Error {
 }
 
 /**
- * Fetches feeds with Node's own fetch, with the limits parseURL-style helpers lack: a total
+ * Fetches feeds with undici's fetch, with the limits parseURL-style helpers lack: a total
  * deadline that closes the socket, a per-hop answer deadline, a body size cap counted on the
- * decompressed bytes, redirects followed by hand (http and https only, loops refused) and
- * conditional requests that echo the validators exactly.
+ * decompressed bytes, redirects followed by hand (http and https only, loops refused),
+ * conditional requests that echo the validators exactly, and every connection's address
+ * admitted by the {@link FeedAddressPolicy} before its socket opens.
  */
 export class HttpFeedFetcher implements FeedFetcher {
   private readonly userAgent: string;
@@ -58,6 +99,9 @@ export class HttpFeedFetcher implements FeedFetcher {
   private readonly connectTimeoutMs: number;
   private readonly maxBodyBytes: number;
   private readonly maxRedirects: number;
+  private readonly timers: DeadlineTimers;
+  private readonly addressPolicy: FeedAddressPolicy;
+  private readonly openConnection: buildConnector.connector;
 
   constructor(options: HttpFeedFetcherOptions) {
     this.userAgent = options.userAgent;
@@ -65,47 +109,86 @@ export class HttpFeedFetcher implements FeedFetcher {
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    this.timers = options.timers ?? GLOBAL_TIMERS;
+    this.addressPolicy = new FeedAddressPolicy({
+      privateFeeds: options.privateFeeds ?? 'when-typed',
+      ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
+    });
+    this.openConnection = options.openConnection ?? buildConnector({});
   }
 
   /**
    * Resolves with the outcome; expected failures are values. Rejects only with the reason of
-   * `signal` when the caller aborts.
+   * `signal` when the caller aborts. `linkedFrom` names the page `url` was found on, when the
+   * user did not give it.
    */
   async fetch(
     url: string,
     validators: ConditionalValidators,
     signal?: AbortSignal,
+    linkedFrom?: FeedLinkSource,
   ): Promise<FetchOutcome> {
     const start = parseWebUrl(url);
     if (!start) return failed('invalid-url', `"${url}" is not a web address Rounds can open.`);
 
     const deadline = new AbortController();
-    const timer = setTimeout(
+    const timer = this.timers.setTimeout(
       () => deadline.abort(new FetchLimitReached('total', start.hostname)),
       this.timeoutMs,
     );
     const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+    // One connection pool per fetch: its connections were admitted for this fetch's hops only.
+    const guard = this.addressPolicy.guardFetch(linkedFrom);
+    const route = { guard, dispatcher: this.dispatcherFor(guard) };
     let current = start;
     try {
-      return await this.follow(start, validators, combined, (hop) => (current = hop));
+      return await this.follow(start, validators, combined, route, (hop) => (current = hop));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       return this.describeFailure(combined.aborted ? combined.reason : error, current);
     } finally {
-      clearTimeout(timer);
+      this.timers.clearTimeout(timer);
+      // Closes this fetch's sockets; the outcome is known, so nothing waits for them to go.
+      route.dispatcher.destroy().catch(() => undefined);
     }
+  }
+
+  /**
+   * A connection pool whose every new socket goes to an address the guard admitted: literal or
+   * resolved, checked and then dialled as is, so neither a literal (which net.connect never
+   * looks up) nor a DNS answer that changes after the check can slip past it.
+   */
+  private dispatcherFor(guard: AddressGuard): Agent {
+    const open = this.openConnection;
+    return new Agent({
+      connect: (options, callback) => {
+        guard.admit(options.hostname).then(
+          (admitted) => {
+            try {
+              open({ ...options, hostname: admitted.address }, callback);
+            } catch (error) {
+              callback(asError(error), null);
+            }
+          },
+          (error: unknown) => callback(asError(error), null),
+        );
+      },
+    });
   }
 
   private async follow(
     start: URL,
     validators: ConditionalValidators,
     signal: AbortSignal,
+    route: Route,
     onHop: (url: URL) => void,
   ): Promise<FetchOutcome> {
     const visited = new Set([start.href]);
     let current = start;
     for (let redirects = 0; ; redirects++) {
-      const response = await this.request(current, validators, signal);
+      route.guard.beforeRequest(current);
+      const response = await this.request(current, validators, signal, route.dispatcher);
+      const network = route.guard.answeredBy(current);
 
       if (REDIRECT_STATUSES.has(response.status)) {
         await discardBody(response);
@@ -141,6 +224,7 @@ export class HttpFeedFetcher implements FeedFetcher {
       return {
         kind: 'fetched',
         finalUrl: current.href,
+        network,
         body,
         contentType: response.headers.get('content-type'),
         etag: response.headers.get('etag'),
@@ -154,9 +238,10 @@ export class HttpFeedFetcher implements FeedFetcher {
     url: URL,
     validators: ConditionalValidators,
     signal: AbortSignal,
+    dispatcher: Agent,
   ): Promise<Response> {
     const answer = new AbortController();
-    const timer = setTimeout(
+    const timer = this.timers.setTimeout(
       () => answer.abort(new FetchLimitReached('answer', url.hostname)),
       this.connectTimeoutMs,
     );
@@ -173,11 +258,12 @@ export class HttpFeedFetcher implements FeedFetcher {
         headers,
         redirect: 'manual',
         signal: AbortSignal.any([signal, answer.signal]),
+        dispatcher,
       });
     } catch (error) {
       throw answer.signal.aborted ? answer.signal.reason : error;
     } finally {
-      clearTimeout(timer);
+      this.timers.clearTimeout(timer);
     }
   }
 
@@ -258,6 +344,8 @@ export class HttpFeedFetcher implements FeedFetcher {
   }
 
   private describeFailure(error: unknown, url: URL): Failed {
+    const blocked = causeOfType(error, BlockedAddressError);
+    if (blocked) return failed('blocked-address', blocked.message);
     if (error instanceof FetchLimitReached) {
       return error.limit === 'total'
         ? failed(
@@ -378,6 +466,22 @@ function describeNetworkError(error: unknown, host: string): string {
       }
       return `Could not reach ${host}.`;
   }
+}
+
+/** The error of the given class that `error` is or wraps (fetch wraps connection errors). */
+function causeOfType<T extends Error>(
+  error: unknown,
+  type: abstract new (...args: never[]) => T,
+): T | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (current instanceof type) return current;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -15,6 +15,8 @@ export type FetchOutcome =
       kind: 'fetched';
       /** URL after redirects. */
       finalUrl: string;
+      /** Where the final answer came from; a feed link found in the body inherits it. */
+      network: AddressNetwork;
       body: Uint8Array;
       contentType: string | null;
       etag: string | null;
@@ -28,12 +30,30 @@ export type FetchOutcome =
       retryAfterSeconds?: number;
     };
 
+/**
+ * Whether an address belongs to the internet or to the user's own computer or network (loopback,
+ * private ranges): a server on the internet may not lead Rounds into the latter.
+ */
+export type AddressNetwork = 'public' | 'private';
+
+/** The page an address was found on, when a page named it rather than the user. */
+export interface FeedLinkSource {
+  url: string;
+  /** Where that page was served from. */
+  network: AddressNetwork;
+}
+
 /** Fetches feed bytes over HTTP(S). The only network code the feeds service reaches. */
 export interface FeedFetcher {
+  /**
+   * `linkedFrom` says which page named `url`; without it the address is the user's own (typed,
+   * imported or subscribed to), which may lead into their private network.
+   */
   fetch(
     url: string,
     validators: ConditionalValidators,
     signal?: AbortSignal,
+    linkedFrom?: FeedLinkSource,
   ): Promise<FetchOutcome>;
 }
 
