@@ -121,4 +121,30 @@ describe('JsonFeedParser', () => {
     expect(damaged).toMatchObject({ ok: false, code: 'malformed-feed' });
     expect(other).toMatchObject({ ok: false, code: 'not-a-feed' });
   });
+
+  it('strips invisible controls and undoes HTML escaping in titles, authors and the feed title', async () => {
+    const feed = await parseFeedOrThrow(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Safe\u200B Notes\u202E',
+        items: [
+          {
+            id: '1',
+            title: 'Safe paper \u202Egpj.exe &amp; caf&eacute;',
+            authors: [{ name: 'Dr\u2066 Mallory\u200B' }],
+            content_text: 'Read \u202Ethis\u202C now',
+          },
+        ],
+      }),
+      FEED_URL,
+      'application/feed+json',
+    );
+
+    expect(feed.title).toBe('Safe Notes');
+    expect(feed.items[0]).toMatchObject({
+      title: 'Safe paper gpj.exe & café',
+      author: 'Dr Mallory',
+      excerpt: 'Read this now',
+    });
+  });
 });

@@ -1,8 +1,9 @@
 import { normalizeFeedDate } from '@shared/domain/feeds/normalizeFeedDate';
 import type { ItemMedia } from '@shared/domain/library/libraryDocuments';
 import type { FeedParser, ParsedFeed } from '../../services/feeds/ports';
-import { buildParsedItem } from './buildParsedItem';
+import { buildParsedItem, visibleFeedTitle } from './buildParsedItem';
 import { decodeFeedBytes } from './decodeFeedBytes';
+import { decodeLeftoverEntities } from './decodeLeftoverEntities';
 
 type ParseResult = Awaited<ReturnType<FeedParser['parse']>>;
 type JsonRecord = Record<string, unknown>;
@@ -66,7 +67,7 @@ function toParsedFeed(document: JsonRecord, feedUrl: string): ParsedFeed {
   const feedAuthors = authorsOf(document);
   const items = Array.isArray(document.items) ? document.items.filter(isRecord) : [];
   return {
-    title: oneLine(stringOf(document.title)) ?? hostOf(siteUrl ?? feedUrl),
+    title: visibleFeedTitle(plainText(document.title)) ?? hostOf(siteUrl ?? feedUrl),
     siteUrl,
     items: items.map((item) => toParsedItem(item, feedUrl, feedAuthors)),
   };
@@ -89,10 +90,11 @@ function toParsedItem(item: JsonRecord, feedUrl: string, feedAuthors: string[]) 
   return buildParsedItem({
     // JSON Feed ids may be numbers in the wild, although the spec says string.
     guid: stringOf(item.id) ?? (typeof item.id === 'number' ? String(item.id) : null),
-    title: oneLine(stringOf(item.title)),
+    title: plainText(item.title),
     link,
     contentBase: link ?? feedUrl,
     authors: authors.length > 0 ? authors : feedAuthors,
+    profileAuthor: null,
     publishedAt:
       normalizeFeedDate(stringOf(item.date_published) ?? '') ??
       normalizeFeedDate(stringOf(item.date_modified) ?? ''),
@@ -144,6 +146,12 @@ function webUrl(value: unknown, base: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** JSON Feed titles are plain text, yet CMSs often write them HTML-escaped ("Tom &amp; Jerry"). */
+function plainText(value: unknown): string | null {
+  const text = stringOf(value);
+  return oneLine(text === null ? null : decodeLeftoverEntities(text));
 }
 
 function oneLine(text: string | null): string | null {

@@ -4,8 +4,9 @@ import { discoverFeedLinks } from '@shared/domain/feeds/discoverFeedLinks';
 import { normalizeFeedDate } from '@shared/domain/feeds/normalizeFeedDate';
 import type { ItemMedia } from '@shared/domain/library/libraryDocuments';
 import type { FeedParser, ParsedFeed, ParsedItem } from '../../services/feeds/ports';
-import { buildParsedItem } from './buildParsedItem';
+import { buildParsedItem, visibleFeedTitle } from './buildParsedItem';
 import { decodeFeedBytes } from './decodeFeedBytes';
+import { decodeLeftoverEntities } from './decodeLeftoverEntities';
 import { htmlToPlainText } from './htmlToPlainText';
 import { JsonFeedParser } from './JsonFeedParser';
 import { type FeedFormat, recogniseFeedDocument } from './recogniseFeedDocument';
@@ -34,10 +35,11 @@ const MAX_AUTHOR_LENGTH = 200;
 // Inline markup journals put in titles (species names, formulae); never block or unknown tags.
 const INLINE_TAG =
   /<\/?(?:i|b|em|strong|sub|sup|span|u|small|a|font|abbr|cite|q|mark|br)(?:\s[^<>]*)?\/?>/gi;
+// Profile feeds of people, not publications: Mastodon (and other ActivityPub servers) and Bluesky.
+const MASTODON_PROFILE = /^https?:\/\/[^/?#]+\/(?:@|users\/)(\w+)(?:\.rss)?\/?(?:[?#]|$)/i;
+const BLUESKY_PROFILE = /^https?:\/\/bsky\.app\/profile\/([^/?#]+)(?:\/rss)?\/?(?:[?#]|$)/i;
+const BLUESKY_TITLE = /^@\S+\s+-\s+(.+)$/;
 const WEB_PAGE_MARKUP = /<(?:html|head|body|link|meta)[\s>/]/i;
-// The section's text cannot run past its own "]]>", so a title that does not close right after
-// it is skipped at once instead of being searched for across the rest of the document.
-const CDATA_TITLE = /<title(\s[^>]*)?>\s*<!\[CDATA\[((?:[^\]]|\](?!\]>))*)\]\]>\s*<\/title>/g;
 
 /**
  * Reads feed bytes with rss-parser's `parseString` (never `parseURL`, which fetches without
@@ -57,7 +59,7 @@ export class RssFeedParser implements FeedParser {
 
     let raw: RawRecord;
     try {
-      const xml = recognised.format === 'atom' ? embedXhtmlAsHtml(text) : cdataTitlesAsText(text);
+      const xml = recognised.format === 'atom' ? embedXhtmlAsHtml(text) : text;
       raw = (await createRssParser().parseString(repairFeedXml(xml))) as unknown as RawRecord;
     } catch (error) {
       // Tens of thousands of nested elements exhaust the stack of xml2js's recursive walk.
@@ -176,22 +178,51 @@ function toParsedFeed(raw: RawRecord, format: FeedFormat, feedUrl: string): Pars
   const feedBase = resolveWebUrl(xmlBaseOf(raw.feedAttributes), feedUrl) ?? feedUrl;
   const siteUrl = resolveWebUrl(textOf(raw.link), feedBase);
   const rawItems = Array.isArray(raw.items) ? (raw.items as RawRecord[]) : [];
-  const title = format === 'atom' ? atomTitle(raw) : plainTitle(textOf(raw.title));
+  const title = visibleFeedTitle(
+    format === 'atom' ? atomTitle(raw) : plainTitle(textOf(raw.title)),
+  );
+  const context: FeedContext = {
+    format,
+    feedBase,
+    feedDeclaresBase: xmlBaseOf(raw.feedAttributes) !== null,
+    profileAuthor: profileAuthorOf(raw, title, [feedUrl, siteUrl]),
+  };
   return {
     title: title ?? hostOf(siteUrl ?? feedUrl),
     siteUrl,
-    items: rawItems.map((item) =>
-      toParsedItem(item, format, feedBase, xmlBaseOf(raw.feedAttributes) !== null),
-    ),
+    items: rawItems.map((item) => toParsedItem(item, context)),
   };
 }
 
-function toParsedItem(
-  item: RawRecord,
-  format: FeedFormat,
-  feedBase: string,
-  feedDeclaresBase: boolean,
-): ParsedItem {
+/** What every entry of one feed is read with. */
+interface FeedContext {
+  format: FeedFormat;
+  feedBase: string;
+  feedDeclaresBase: boolean;
+  profileAuthor: string | null;
+}
+
+/**
+ * The person a social profile feed belongs to (Mastodon `https://host/@user.rss`, Bluesky
+ * `https://bsky.app/profile/<id>/rss`), whose posts name no author of their own: the feed's title
+ * (a Bluesky title "@handle - Name" gives the name), else its managingEditor, else `@user`.
+ * Null for any other feed: a journal's or blog's name is not a person.
+ */
+function profileAuthorOf(
+  raw: RawRecord,
+  title: string | null,
+  addresses: (string | null)[],
+): string | null {
+  const handle = addresses
+    .map((address) => MASTODON_PROFILE.exec(address ?? '') ?? BLUESKY_PROFILE.exec(address ?? ''))
+    .find((match) => match !== null)?.[1];
+  if (handle === undefined) return null;
+  const named = title === null ? null : (BLUESKY_TITLE.exec(title)?.[1] ?? title);
+  return named ?? authorsOf({ authorElements: raw.managingEditor })[0] ?? `@${handle}`;
+}
+
+function toParsedItem(item: RawRecord, context: FeedContext): ParsedItem {
+  const { format, feedBase, feedDeclaresBase } = context;
   const entryBase = xmlBaseOf(item.itemAttributes);
   const base = resolveWebUrl(entryBase, feedBase) ?? feedBase;
   const guid = textOf(item.guid) ?? textOf(item.id) ?? textOf(item['rdf:about']);
@@ -210,6 +241,7 @@ function toParsedItem(
     // An explicit xml:base wins; otherwise content links are read as the article page shows them.
     contentBase: entryBase !== null || feedDeclaresBase ? base : (link ?? feedBase),
     authors: authorsOf(item),
+    profileAuthor: context.profileAuthor,
     publishedAt: textOf(item.isoDate),
     fullHtml: full === null ? null : asHtml(full),
     summaryHtml: summary === null ? null : asHtml(summary),
@@ -262,27 +294,17 @@ function isAtomMarkup(element: unknown): boolean {
 }
 
 /**
- * RSS titles are plain text once the XML parser has decoded them: decoding entities again would
- * turn a feed's literal "&amp;lt;" into "<". Journals do put inline markup in them
- * ("&lt;i&gt;In vitro&lt;/i&gt;"), and those tags are removed.
+ * RSS titles are plain text once the XML parser has decoded them, but publishers' CMSs often
+ * escape them once more (or put HTML-escaped text in CDATA): {@link decodeLeftoverEntities} undoes
+ * that. Journals do put inline markup in them ("&lt;i&gt;In vitro&lt;/i&gt;"), and those tags are
+ * removed; any other markup-like text stays as the characters it is.
  */
 function plainTitle(title: string | null, mayHaveTags = true): string | null {
   if (title === null) return null;
-  const plain = mayHaveTags ? title.replace(INLINE_TAG, '') : title;
+  const decoded = decodeLeftoverEntities(title);
+  const plain = mayHaveTags ? decoded.replace(INLINE_TAG, '') : decoded;
   const collapsed = plain.replace(/\s+/g, ' ').trim();
   return collapsed === '' ? null : collapsed;
-}
-
-/**
- * A title in CDATA was written by a generator that skipped XML escaping, so any entity in it is
- * an HTML one still to decode ("Tom &amp; Jerry"). It is decoded here, once, and handed to the
- * XML parser as ordinary escaped text, so every RSS title reaches {@link plainTitle} decoded.
- */
-function cdataTitlesAsText(xml: string): string {
-  return xml.replace(CDATA_TITLE, (_whole, attributes: string | undefined, text: string) => {
-    const decoded = htmlToPlainText(text).replace(/\n/g, ' ');
-    return `<title${attributes ?? ''}>${escapeHtml(decoded)}</title>`;
-  });
 }
 
 /**
@@ -319,7 +341,7 @@ function authorsOf(item: RawRecord): string[] {
         );
   const authors = named.map((author) =>
     // RSS <author> is an e-mail address, usually followed by the name in brackets.
-    (/^\S+@\S+\s+\((.+)\)$/.exec(author)?.[1] ?? author)
+    decodeLeftoverEntities(/^\S+@\S+\s+\((.+)\)$/.exec(author)?.[1] ?? author)
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, MAX_AUTHOR_LENGTH),

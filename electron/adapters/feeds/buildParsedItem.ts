@@ -1,18 +1,25 @@
 import { createHash } from 'node:crypto';
+import { decodeHTML } from 'entities';
 import { excerptFromText, MAX_EXCERPT_LENGTH } from '@shared/domain/feeds/excerptFromText';
 import {
   articleLinkKey,
+  citationLineDoi,
   citationsOf,
+  doiOfResolverLink,
   extractPaperIds,
   linkedVersionDoi,
   paperKeyOf,
+  type PaperIds,
   withoutPublishedVersionNotes,
 } from '@shared/domain/feeds/paperIdentity';
+import { splitAuthorList } from '@shared/domain/feeds/splitAuthorList';
+import { stripInvisibleControls } from '@shared/domain/feeds/stripInvisibleControls';
 import { titleFromText } from '@shared/domain/feeds/titleFromText';
 import type { ItemMedia } from '@shared/domain/library/libraryDocuments';
 import type { ParsedItem } from '../../services/feeds/ports';
 import { htmlToPlainText } from './htmlToPlainText';
 import { sanitizeFeedHtml } from './sanitizeFeedHtml';
+import { takeAuthorsElement } from './takeAuthorsElement';
 
 /**
  * One entry as a feed describes it, whatever its format: what RSS, Atom and JSON Feed readers
@@ -27,8 +34,13 @@ export interface FeedEntry {
   link: string | null;
   /** What relative addresses in the content are resolved against. */
   contentBase: string;
-  /** Names, in the feed's order. */
+  /** Names, in the feed's order; one name may hold a list ("Smith J, Jones A"). */
   authors: string[];
+  /**
+   * The person whose profile the feed is (a Mastodon or Bluesky feed), named as the author of an
+   * entry that names none; null for other feeds.
+   */
+  profileAuthor: string | null;
   /** ISO 8601 UTC, or null. */
   publishedAt: string | null;
   /** The full text and the summary as HTML (plain text already escaped), or null. */
@@ -61,48 +73,83 @@ const HREF = /<a\s[^>]*?\bhref="([^"]+)"/g;
 /**
  * Turns an entry into the item Rounds stores: sanitised content, a title that is never empty
  * (an untitled post gets its first line of text, without the handles a reply starts with), an
- * excerpt, and paper identity. An entry is a paper when its metadata or its own address carries
- * a DOI, PubMed or arXiv id; only then are labelled ids in its text taken as its own. An entry
- * that is not a paper keeps what its links and text cite, which makes it a discussion of those
- * papers.
+ * excerpt, authors, and paper identity. Every text shown in a list (title, authors, excerpt,
+ * journal) loses the invisible characters that could make it read as something it is not.
+ *
+ * An entry is a paper when its metadata or its own address carries a DOI, PubMed or arXiv id, or
+ * failing those, when its description opens or closes with the journal's citation line, or its
+ * only DOI is a `rel="related"` doi.org link; only then are labelled ids in its text taken as its
+ * own. An entry that is not a paper keeps what its links and text cite, which makes it a
+ * discussion of those papers.
  */
 export function buildParsedItem(entry: FeedEntry): ParsedItem {
   const contentHtml = sanitizeFeedHtml(
     entry.fullHtml ?? entry.summaryHtml ?? '',
     entry.contentBase,
   );
-  const summaryText = htmlToPlainText(readableMarkup(entry.summaryHtml ?? entry.fullHtml ?? ''));
+  // Names written in the description are metadata, not the opening words of the excerpt.
+  const written = takeAuthorsElement(entry.summaryHtml ?? entry.fullHtml ?? '');
+  const summaryText = stripInvisibleControls(htmlToPlainText(readableMarkup(written.rest)));
   const title =
-    entry.title ??
+    visibleText(entry.title) ??
     titleFromText(summaryText.replace(LEADING_MENTIONS, '')) ??
     titleFromText(summaryText) ??
-    titleFromText(htmlToPlainText(contentHtml)) ??
+    titleFromText(stripInvisibleControls(htmlToPlainText(contentHtml))) ??
     UNTITLED;
+  const authors = authorsOf(entry, written.authors);
 
-  const identity = paperIdentity(entry, contentHtml);
+  const identity = paperIdentity(entry, contentHtml, summaryText);
   return {
     guid: entry.guid ?? entry.link ?? contentKey(title, entry.publishedAt),
     title,
     link: entry.link,
-    author: authorLine(entry.authors),
+    author: authorLine(authors),
     publishedAt: entry.publishedAt,
     // Plain text has single spaces between words and lines, so its first characters decide the
     // excerpt; collapsing the spaces of a long abstract only to cut it would be wasted work.
     excerpt: excerptFromText(summaryText.slice(0, MAX_EXCERPT_LENGTH + 2)),
     contentHtml,
-    authors: entry.authors,
-    journal: entry.journal,
+    authors,
+    journal: visibleText(entry.journal),
     ...identity,
     media: entry.media.slice(0, MAX_MEDIA),
   };
 }
 
+/**
+ * A feed's name as the library keeps it: invisible controls removed, white space collapsed; null
+ * when nothing visible is left, so the caller can name the feed another way.
+ */
+export function visibleFeedTitle(title: string | null): string | null {
+  return visibleText(title);
+}
+
+/** The entry's own authors, else those written in its description, else the feed's profile. */
+function authorsOf(entry: FeedEntry, writtenInDescription: string | null): string[] {
+  for (const names of [entry.authors, [writtenInDescription], [entry.profileAuthor]]) {
+    const authors = [
+      ...new Set(
+        names.flatMap((name) => (name === null ? [] : splitAuthorList(visibleText(name) ?? ''))),
+      ),
+    ];
+    if (authors.length > 0) return authors;
+  }
+  return [];
+}
+
+function visibleText(text: string | null): string | null {
+  if (text === null) return null;
+  const visible = stripInvisibleControls(text).replace(/\s+/g, ' ').trim();
+  return visible === '' ? null : visible;
+}
+
 function paperIdentity(
   entry: FeedEntry,
   contentHtml: string,
+  summaryText: string,
 ): Pick<ParsedItem, 'paperIds' | 'relatedDoi' | 'citations'> {
   const text = `${textForIdentifiers(entry.summaryHtml)}\n${textForIdentifiers(entry.fullHtml)}`;
-  const own = extractPaperIds({ fields: [...entry.identifiers, entry.guid], links: [entry.link] });
+  const own = ownPaperIds(entry, summaryText);
   if (paperKeyOf(own) === null) {
     // Links within the entry's own site (figures, hashtags, mentions, the blog's other posts)
     // are navigation, not citations.
@@ -126,6 +173,19 @@ function paperIdentity(
   return { paperIds, relatedDoi, citations: [] };
 }
 
+/** The ids that say which paper the entry itself is, from where publishers write them. */
+function ownPaperIds(entry: FeedEntry, summaryText: string): PaperIds {
+  const own = extractPaperIds({ fields: [...entry.identifiers, entry.guid], links: [entry.link] });
+  if (paperKeyOf(own) !== null) return own;
+  const lines = summaryText.split('\n');
+  const doi =
+    citationLineDoi(lines[0] ?? '') ??
+    citationLineDoi(lines[lines.length - 1] ?? '') ??
+    entry.relatedLinks.map(doiOfResolverLink).find((found) => found !== null) ??
+    null;
+  return doi === null ? own : extractPaperIds({ fields: [doi] });
+}
+
 /** "A. Smith", "A. Smith, B. Jones", or the first three names and "et al." for more. */
 function authorLine(authors: readonly string[]): string | null {
   if (authors.length === 0) return null;
@@ -135,17 +195,15 @@ function authorLine(authors: readonly string[]): string | null {
 }
 
 /**
- * Text good enough to find identifiers in, hidden link parts included: tags become spaces and the
- * few entities that occur in addresses are decoded. Much cheaper than a full HTML pass, which a
- * 5,000-item feed would pay twice more per item.
+ * Text good enough to find identifiers in, hidden link parts included: tags become spaces and
+ * character references are decoded. Much cheaper than a full HTML pass, which a 5,000-item feed
+ * would pay twice more per item.
  */
 function textForIdentifiers(html: string | null): string {
   if (html === null) return '';
-  return html
-    .replace(/<\/?(?:span|a|b|i|em|strong)\b[^>]*>/gi, '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&amp;/g, '&');
+  return decodeHTML(
+    html.replace(/<\/?(?:span|a|b|i|em|strong)\b[^>]*>/gi, '').replace(/<[^>]*>/g, ' '),
+  ).replace(/\u00a0/g, ' ');
 }
 
 function readableMarkup(html: string): string {

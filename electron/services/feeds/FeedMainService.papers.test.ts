@@ -197,7 +197,8 @@ describe('one paper once, across feeds', () => {
       {
         itemId: page.value.items[1]?.id,
         feedTitle: 'Dr Kim Lee',
-        author: null,
+        // A profile feed's posts are by the profile's owner.
+        author: 'Dr Kim Lee',
         excerpt: 'Journal club pick: doi.org/10.1056/NEJMoa23…',
         link: 'https://med.social/@drkim/1',
         publishedAt: '2026-01-10T18:15:00.000Z',

@@ -13,12 +13,21 @@ import {
 } from '@shared/contract';
 import { normalizeFeedTags } from '@shared/domain/feeds/normalizeFeedTags';
 import { normalizeFeedUrl } from '@shared/domain/feeds/normalizeFeedUrl';
+import { notLaterThan } from '@shared/domain/feeds/notLaterThan';
 import { Emitter } from '../Emitter';
 import type { LibraryStore, StoredFeed, StoredItem } from '../library/LibraryStore';
 import { HostConcurrencyLimiter } from './HostConcurrencyLimiter';
 import { feedDisplayTitle } from '@shared/domain/library/feedDisplayTitle';
 import { newFeedRecord } from '@shared/domain/library/newFeedRecord';
-import type { Clock, FeedFetcher, FeedParser, FetchOutcome, ParsedFeed, ParsedItem } from './ports';
+import type {
+  Clock,
+  FeedFetcher,
+  FeedLinkSource,
+  FeedParser,
+  FetchOutcome,
+  ParsedFeed,
+  ParsedItem,
+} from './ports';
 
 type FeedsService = ServiceImplementation<typeof feedsContract>;
 type AddFailureCode = (typeof feedsContract.members.add.errors)[number];
@@ -109,11 +118,13 @@ export class FeedMainService implements FeedsService {
       // A web page names its feed in <link rel="alternate">: follow the first one, and only once,
       // so pages pointing at pages can never lead Rounds round in circles.
       if (!found.ok && found.discoveredFeed !== null) {
-        followed = found.discoveredFeed;
+        const discovered = found.discoveredFeed;
+        followed = discovered.url;
         const duplicateFeed = this.duplicateOf(followed);
         if (duplicateFeed) return duplicateFeed;
         this.adding.add(followed);
-        found = await this.fetchToSubscribe(followed);
+        // The page named this address, not the user: the fetcher judges where it may lead.
+        found = await this.fetchToSubscribe(followed, discovered.foundOn);
       }
       if (!found.ok) return found.failure;
       const { fetched, parsed } = found;
@@ -149,16 +160,26 @@ export class FeedMainService implements FeedsService {
   /** Fetches and parses an address for `add`; a web page answers with the first feed it names. */
   private async fetchToSubscribe(
     address: string,
+    linkedFrom?: FeedLinkSource,
   ): Promise<
     | { ok: true; fetched: FetchedFeed; parsed: { feed: ParsedFeed } }
-    | { ok: false; failure: Failure<AddFailureCode | 'internal'>; discoveredFeed: string | null }
+    | {
+        ok: false;
+        failure: Failure<AddFailureCode | 'internal'>;
+        discoveredFeed: { url: string; foundOn: FeedLinkSource } | null;
+      }
   > {
     const refuse = (failure: Failure<AddFailureCode | 'internal'>) => ({
       ok: false as const,
       failure,
       discoveredFeed: null,
     });
-    const fetched = await this.fetcher.fetch(address, NO_VALIDATORS, this.lifetime.signal);
+    const fetched = await this.fetcher.fetch(
+      address,
+      NO_VALIDATORS,
+      this.lifetime.signal,
+      linkedFrom,
+    );
     if (fetched.kind === 'failed') {
       return refuse(fail(asAddFailureCode(fetched.code), fetched.message));
     }
@@ -175,7 +196,12 @@ export class FeedMainService implements FeedsService {
     return {
       ok: false,
       failure: fail(asAddFailureCode(parsed.code), parsed.message),
-      discoveredFeed: discovered.ok ? discovered.value : null,
+      discoveredFeed: discovered.ok
+        ? {
+            url: discovered.value,
+            foundOn: { url: fetched.finalUrl, network: fetched.network },
+          }
+        : null,
     };
   }
 
@@ -404,7 +430,8 @@ export class FeedMainService implements FeedsService {
   /**
    * Keeps the error and backs off: the background refresh waits the feed's interval after the
    * first failure, twice that after the second, and so on up to a day. A server's Retry-After
-   * replaces the back-off: the server said when.
+   * replaces the back-off: the server said when. A refused address waits the whole day at once:
+   * only a change of settings or of the feed's address can lift the refusal.
    */
   private async recordFailure(
     feedId: string,
@@ -420,10 +447,12 @@ export class FeedMainService implements FeedsService {
       const waitMs =
         retryAfterSeconds !== undefined
           ? retryAfterSeconds * 1000
-          : Math.min(
-              current.refreshIntervalMinutes * 60_000 * 2 ** (consecutiveFailures - 1),
-              MAX_BACK_OFF_MS,
-            );
+          : code === 'blocked-address'
+            ? MAX_BACK_OFF_MS
+            : Math.min(
+                current.refreshIntervalMinutes * 60_000 * 2 ** (consecutiveFailures - 1),
+                MAX_BACK_OFF_MS,
+              );
       await this.store.saveFeed({
         ...current,
         lastError: error,
@@ -464,12 +493,15 @@ export class FeedMainService implements FeedsService {
       const id = itemIdOf(feedId, item.guid);
       // Feeds sometimes repeat an entry; the first occurrence is the one readers see on top.
       if (stored.has(id)) continue;
+      const fetchedAt = firstFetched.get(id) ?? now;
       stored.set(id, {
         id,
         feedId,
         ...item,
         title: capTitle(item.title),
-        fetchedAt: firstFetched.get(id) ?? now,
+        // Clamped to the first fetch, not to this one, so a refresh never lifts it again.
+        publishedAt: notLaterThan(item.publishedAt, fetchedAt),
+        fetchedAt,
       });
     }
     return [...stored.values()];

@@ -75,12 +75,13 @@ describe('discoverFeedLinks', () => {
     expect(
       discoverFeedLinks('<html><head><title>x</title></head></html>', 'https://a.example/'),
     ).toEqual([]);
+    // A tag cut off by the end of the page is dropped, as a browser drops it.
     expect(
       discoverFeedLinks(
         '<link rel="alternate" type="application/rss+xml" href="/x',
         'https://a.example/',
       ),
-    ).toEqual([{ url: 'https://a.example/x', format: 'rss', title: null }]);
+    ).toEqual([]);
     expect(
       discoverFeedLinks(
         '<title><link rel="alternate" type="application/rss+xml" href="/t">',
@@ -88,5 +89,36 @@ describe('discoverFeedLinks', () => {
       ),
     ).toEqual([]);
     expect(discoverFeedLinks('just text < and > signs', 'https://a.example/')).toEqual([]);
+  });
+
+  it('ignores links a browser never makes live: in noscript, template and textarea', () => {
+    const html = `<head>
+      <noscript><link rel="alternate" type="application/rss+xml" href="/noscript.xml"></noscript>
+      <template><link rel="alternate" type="application/rss+xml" href="/template.xml"></template>
+      </head><body><textarea><link rel="alternate" type="application/rss+xml" href="/text.xml"></textarea>
+      <link rel="alternate" type="application/rss+xml" href="/live.xml"></body>`;
+    expect(discoverFeedLinks(html, 'https://a.example/')).toEqual([
+      { url: 'https://a.example/live.xml', format: 'rss', title: null },
+    ]);
+  });
+
+  it('writes addresses as a browser does: punycode hosts, dot segments and backslashes resolved', () => {
+    const html = `<link rel="alternate" type="application/atom+xml" href="https://Bücher.example/a/../atom.xml">
+      <link rel="alternate" type="application/rss+xml" href="\\rss\\feed.xml">`;
+    expect(discoverFeedLinks(html, 'https://bücher.example/blog/')).toEqual([
+      { url: 'https://xn--bcher-kva.example/atom.xml', format: 'atom', title: null },
+      { url: 'https://xn--bcher-kva.example/rss/feed.xml', format: 'rss', title: null },
+    ]);
+  });
+
+  it('decodes every HTML character reference in a feed’s title', () => {
+    const html = `<link rel="alternate" type="application/rss+xml" href="/fr.xml" title="Revue m&eacute;dicale &laquo;&#x202F;Flux&#8239;&raquo; &amp; co">`;
+    expect(discoverFeedLinks(html, 'https://revue.example/')).toEqual([
+      {
+        url: 'https://revue.example/fr.xml',
+        format: 'rss',
+        title: 'Revue médicale « Flux » & co',
+      },
+    ]);
   });
 });

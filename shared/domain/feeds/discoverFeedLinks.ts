@@ -1,3 +1,4 @@
+import { Parser } from 'htmlparser2';
 import { resolveUrlReference } from './resolveUrlReference';
 
 /** A feed a web page names in `<link rel="alternate">`. */
@@ -9,71 +10,44 @@ export interface DiscoveredFeedLink {
   title: string | null;
 }
 
+interface Candidate {
+  href: string;
+  format: DiscoveredFeedLink['format'];
+  title: string | null;
+}
+
 const FEED_TYPES: Record<string, DiscoveredFeedLink['format']> = {
   'application/rss+xml': 'rss',
   'application/atom+xml': 'atom',
   'application/feed+json': 'json',
   'application/json': 'json',
 };
-// Elements whose content is text, not markup: a "<link" inside them is not a tag.
-const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'textarea', 'title', 'template', 'xmp']);
-const TAG_NAME = /[a-zA-Z][^\s/>]*/y;
-const ATTRIBUTE_NAME = /[^\s/>=]+/y;
-const UNQUOTED_VALUE = /[^\s>]+/y;
-const SPACE = /[\s/]*/y;
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  // Sites name their feeds "Blog » Feed" and "Blog – Comments".
-  raquo: '\u00bb',
-  laquo: '\u00ab',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  hellip: '\u2026',
-  rsquo: '\u2019',
-};
+// What a browser never makes part of the page: template contents, text areas and the fallback a
+// page shows when scripts are off. The parser reads markup inside them; a link there is not live.
+// (Script, style and title contents are raw text to the parser already.)
+const INERT_CONTAINERS = new Set(['template', 'textarea', 'xmp', 'noscript', 'noembed']);
 // A site's comment feed ("Comments on …") is rarely what someone pasting the page means.
 const COMMENTS_FEED = /\bcomments?\b/i;
 
 /**
  * The feeds a web page advertises with `<link rel="alternate" type="application/rss+xml">` (or
  * Atom, JSON Feed), in the order a reader most likely wants: the page's own feeds in document
- * order, comment feeds last. Addresses are resolved against the page's `<base href>` and then its
- * address; duplicates and non-web addresses are left out.
+ * order, comment feeds last. Addresses are resolved against the page's first `<base href>` and
+ * then its address, as a browser resolves them; duplicates and non-web addresses are left out.
  *
- * A small tag scanner rather than a DOM: it skips comments, doctype, scripts, styles and other
- * raw-text elements, and reads quoted, single-quoted and unquoted attributes in any order.
+ * The page is read by an HTML tokenizer (htmlparser2), so attributes may come in any order, in
+ * any case, quoted or not, with character references; comments, scripts, styles and inert
+ * containers hide the links inside them.
  */
 export function discoverFeedLinks(html: string, pageUrl: string): DiscoveredFeedLink[] {
-  let base: string | null = null;
-  const candidates: { href: string; format: DiscoveredFeedLink['format']; title: string | null }[] =
-    [];
-
-  for (const tag of startTags(html)) {
-    if (tag.name === 'base' && base === null && tag.attributes.has('href')) {
-      base = resolveUrlReference(tag.attributes.get('href') ?? '', pageUrl);
-    }
-    if (tag.name !== 'link') continue;
-    const rel = (tag.attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
-    const type = (tag.attributes.get('type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    const format = FEED_TYPES[type];
-    const href = tag.attributes.get('href')?.trim();
-    if (!rel.includes('alternate') || format === undefined || !href) continue;
-    const title = tag.attributes.get('title')?.replace(/\s+/g, ' ').trim() || null;
-    candidates.push({ href, format, title });
-  }
-
+  const { base, candidates } = feedLinksAndBase(html);
   // <base> applies to the whole document, links before it included.
-  const resolveAgainst = base ?? pageUrl;
+  const resolveAgainst = (base === null ? null : resolveUrlReference(base, pageUrl)) ?? pageUrl;
   const seen = new Set<string>();
   const found: DiscoveredFeedLink[] = [];
   for (const { href, format, title } of candidates) {
     const url = resolveUrlReference(href, resolveAgainst);
-    if (url === null || !/^https?:\/\/[^/?#]+/i.test(url) || seen.has(url)) continue;
+    if (url === null || !/^https?:\/\//.test(url) || seen.has(url)) continue;
     seen.add(url);
     found.push({ url, format, title });
   }
@@ -81,103 +55,39 @@ export function discoverFeedLinks(html: string, pageUrl: string): DiscoveredFeed
   return [...found.filter((link) => !isComments(link)), ...found.filter(isComments)];
 }
 
-interface StartTag {
-  name: string;
-  attributes: Map<string, string>;
+function feedLinksAndBase(html: string): { base: string | null; candidates: Candidate[] } {
+  let base: string | null = null;
+  const candidates: Candidate[] = [];
+  let inertDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (INERT_CONTAINERS.has(name)) inertDepth += 1;
+        if (inertDepth > 0) return;
+        if (name === 'base' && base === null && attributes.href !== undefined) {
+          base = attributes.href;
+        }
+        if (name === 'link') {
+          const candidate = feedLinkCandidate(attributes);
+          if (candidate !== null) candidates.push(candidate);
+        }
+      },
+      onclosetag(name) {
+        if (INERT_CONTAINERS.has(name) && inertDepth > 0) inertDepth -= 1;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return { base, candidates };
 }
 
-function* startTags(html: string): Generator<StartTag> {
-  let position = 0;
-  while (position < html.length) {
-    const open = html.indexOf('<', position);
-    if (open < 0) return;
-    if (html.startsWith('<!--', open)) {
-      const close = html.indexOf('-->', open + 4);
-      position = close < 0 ? html.length : close + 3;
-      continue;
-    }
-    const next = html[open + 1];
-    if (next === '!' || next === '?' || next === '/') {
-      const close = html.indexOf('>', open + 1);
-      position = close < 0 ? html.length : close + 1;
-      continue;
-    }
-    TAG_NAME.lastIndex = open + 1;
-    const nameMatch = TAG_NAME.exec(html);
-    if (!nameMatch) {
-      position = open + 1;
-      continue;
-    }
-    const name = nameMatch[0].toLowerCase();
-    const { attributes, end } = readAttributes(html, TAG_NAME.lastIndex);
-    yield { name, attributes };
-    position = end;
-    if (RAW_TEXT_ELEMENTS.has(name)) position = endOfRawText(html, name, position);
-  }
-}
-
-/** Reads attributes up to the tag's closing `>`; the first of a repeated name wins, as in HTML. */
-function readAttributes(
-  html: string,
-  from: number,
-): { attributes: Map<string, string>; end: number } {
-  const attributes = new Map<string, string>();
-  let position = from;
-  while (position < html.length) {
-    SPACE.lastIndex = position;
-    SPACE.exec(html);
-    position = SPACE.lastIndex;
-    if (position >= html.length) break;
-    if (html[position] === '>') return { attributes, end: position + 1 };
-
-    ATTRIBUTE_NAME.lastIndex = position;
-    const nameMatch = ATTRIBUTE_NAME.exec(html);
-    if (!nameMatch) {
-      position += 1;
-      continue;
-    }
-    const name = nameMatch[0].toLowerCase();
-    position = ATTRIBUTE_NAME.lastIndex;
-    while (/\s/.test(html[position] ?? '')) position += 1;
-    let value = '';
-    if (html[position] === '=') {
-      position += 1;
-      while (/\s/.test(html[position] ?? '')) position += 1;
-      const quote = html[position];
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, position + 1);
-        const end = close < 0 ? html.length : close;
-        value = html.slice(position + 1, end);
-        position = end + 1;
-      } else {
-        UNQUOTED_VALUE.lastIndex = position;
-        value = UNQUOTED_VALUE.exec(html)?.[0] ?? '';
-        position = UNQUOTED_VALUE.lastIndex || position;
-      }
-    }
-    if (!attributes.has(name)) attributes.set(name, decodeCharacterReferences(value));
-  }
-  return { attributes, end: html.length };
-}
-
-function endOfRawText(html: string, name: string, from: number): number {
-  const closing = new RegExp(`</${name}[\\s>/]`, 'ig');
-  closing.lastIndex = from;
-  const match = closing.exec(html);
-  return match ? match.index : html.length;
-}
-
-function decodeCharacterReferences(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X'
-          ? parseInt(body.slice(2), 16)
-          : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
+function feedLinkCandidate(attributes: Record<string, string>): Candidate | null {
+  const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
+  const type = (attributes.type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const format = FEED_TYPES[type];
+  const href = attributes.href?.trim();
+  if (!rel.includes('alternate') || format === undefined || !href) return null;
+  const title = attributes.title?.replace(/\s+/g, ' ').trim() || null;
+  return { href, format, title };
 }

@@ -49,12 +49,39 @@ describe('normalizeFeedUrl', () => {
     expect(accepted('feed:http://example.org/rss')).toBe('http://example.org/rss');
   });
 
-  it('accepts IPv6 literals and international host names', () => {
+  it('accepts IPv6 literals and writes international host names in punycode', () => {
     expect(accepted('http://[::1]:8080/feed')).toBe('http://[::1]:8080/feed');
     expect(normalizeFeedUrl('https://bücher.example/feed')).toEqual({
       ok: true,
-      value: 'https://bücher.example/feed',
+      value: 'https://xn--bcher-kva.example/feed',
     });
+  });
+
+  it('writes every spelling of one feed as the same address, as a browser would (WHATWG URL)', () => {
+    const spellings = [
+      'https://bücher.example/feed',
+      'https://BÜCHER.example/feed',
+      'https://xn--bcher-kva.example/feed',
+      'HTTPS://XN--BCHER-KVA.EXAMPLE/feed',
+      'https://xn--bcher-kva.example:443/feed',
+      'https://xn--bcher-kva.example./feed',
+      'https://xn--bcher-kva.example/a/../feed',
+      'https://xn--bcher-kva.example/./a/b/../../feed',
+      'https://xn--bcher-kva.example\\feed',
+      'https:\\\\xn--bcher-kva.example\\feed',
+      'https://xn--bcher-kva.example/feed#latest',
+      'bücher.example/feed',
+      'feed://bücher.example/feed',
+    ];
+    for (const spelling of spellings) {
+      expect(accepted(spelling), spelling).toBe('https://xn--bcher-kva.example/feed');
+    }
+  });
+
+  it('reads numeric host spellings as the address they name', () => {
+    expect(accepted('http://127.1:8080/feed')).toBe('http://127.0.0.1:8080/feed');
+    expect(accepted('http://2130706433/feed')).toBe('http://127.0.0.1/feed');
+    expect(accepted('http://[0:0:0:0:0:0:0:1]/feed')).toBe('http://[::1]/feed');
   });
 
   it('rejects other schemes and names the scheme in the message', () => {
@@ -72,6 +99,7 @@ describe('normalizeFeedUrl', () => {
     expect(rejected('https://exa$mple.org')).toMatch(/not a valid web address/);
     expect(rejected('https://-example.org')).toMatch(/not a valid web address/);
     expect(rejected('https://example.org:99999/')).toMatch(/port/);
+    expect(rejected('https://example.org:0/')).toMatch(/port/);
   });
 
   it('refuses credentials, which would otherwise be stored in plain files', () => {

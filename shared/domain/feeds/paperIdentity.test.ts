@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   articleLinkKey,
+  citationLineDoi,
   citationsOf,
+  doiOfResolverLink,
   extractPaperIds,
   linkedVersionDoi,
   MAX_CITATIONS,
@@ -216,5 +218,41 @@ describe('linkedVersionDoi', () => {
       linkedVersionDoi({ links: ['https://doi.org/10.1001/jama.2024.0001'] }, '10.1101/123456'),
     ).toBe('10.1001/jama.2024.0001');
     expect(linkedVersionDoi({ text: 'Published 2 January 2024.' }, null)).toBeNull();
+  });
+});
+
+describe('citationLineDoi', () => {
+  it('reads the DOI of a journal’s own citation line, in print and online-first form', () => {
+    expect(citationLineDoi('JAMA. 2026;335(4):301-310. doi:10.1001/jama.2026.0123')).toBe(
+      '10.1001/jama.2026.0123',
+    );
+    expect(
+      citationLineDoi('JAMA. Published online January 28, 2026. doi:10.1001/jama.2026.0456'),
+    ).toBe('10.1001/jama.2026.0456');
+    expect(
+      citationLineDoi('N Engl J Med. 2024 Jan 4;390(1):1-12. doi: 10.1056/NEJMoa2312345. Epub'),
+    ).toBe('10.1056/nejmoa2312345');
+    expect(citationLineDoi('J. Am. Coll. Cardiol. 2024;83(2):e12. doi:10.1016/j.jacc.2023.1')).toBe(
+      '10.1016/j.jacc.2023.1',
+    );
+  });
+
+  it('ignores a DOI that does not follow a citation at the start of the line', () => {
+    expect(citationLineDoi('Great read, doi:10.1001/jama.2026.0123')).toBeNull();
+    expect(
+      citationLineDoi('We discussed this tonight: JAMA. 2026;335(4):301-310. doi:10.1001/x.1'),
+    ).toBeNull();
+  });
+});
+
+describe('doiOfResolverLink', () => {
+  it('reads doi.org addresses only', () => {
+    expect(doiOfResolverLink('https://doi.org/10.1093/EURHEARTJ/ehag5521')).toBe(
+      '10.1093/eurheartj/ehag5521',
+    );
+    expect(doiOfResolverLink('http://dx.doi.org/10.1056/NEJMoa2312345')).toBe(
+      '10.1056/nejmoa2312345',
+    );
+    expect(doiOfResolverLink('https://journal.example/doi/10.1056/NEJMoa2312345')).toBeNull();
   });
 });

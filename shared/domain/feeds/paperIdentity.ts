@@ -56,6 +56,12 @@ const PUBLISHED_VERSION_NOTE =
 const ADDRESS_IN_TEXT = /(?:\bhttps?:\/\/|(?<![\w@./-]))(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"']*/gi;
 // Query parameters that only say where a click came from.
 const TRACKING_PARAMETER = /^(?:utm_\w+|rss|fbclid|gclid|mc_cid|mc_eid|ref|src|source|cmp|af)$/i;
+// A journal's own citation line, as AMA and NLM styles write it under an abstract: the journal,
+// then the year, volume, issue and pages ("JAMA. 2026;335(4):301-310.") or the online-first date
+// ("JAMA. Published online January 28, 2026."), then the article's DOI.
+const CITATION_LINE_DOI =
+  /^[^;:,!?\n]{1,120}?\.\s+(?:(?:19|20)\d{2}\b[^;\n]{0,20};\s*\d+[^:\n]{0,20}:\s*[A-Za-z]?\d[\w.\u2013-]*|Published online:?\s+[^.\n]{1,40}?(?:19|20)\d{2})\.?\s+doi:\s*(10\.\d{4,9}\/\S+)/i;
+const DOI_RESOLVER_HOST = /^https?:\/\/(?:dx\.|www\.)?doi\.org\//i;
 /** At most this many citations are kept per item: a post citing more is a reading list. */
 export const MAX_CITATIONS = 20;
 
@@ -194,6 +200,22 @@ export function linkedVersionDoi(
     ),
   ];
   return candidates.find((doi) => doi !== null && doi !== ownDoi) ?? null;
+}
+
+/**
+ * The DOI of a journal's own citation line ("JAMA. 2026;335(4):301-310. doi:10.1001/jama.2026.0123",
+ * "JAMA. Published online January 28, 2026. doi:10.1001/…"), which names the article it sits
+ * under. The line must start with the citation: a post that quotes one mid-sentence is citing a
+ * paper, not being it. Null when the line is not such a citation.
+ */
+export function citationLineDoi(line: string): string | null {
+  const doi = CITATION_LINE_DOI.exec(line.trim())?.[1];
+  return doi === undefined ? null : normalizeDoi(doi);
+}
+
+/** The DOI a doi.org (or dx.doi.org) address resolves, or null for any other address. */
+export function doiOfResolverLink(url: string): string | null {
+  return DOI_RESOLVER_HOST.test(url.trim()) ? idsInLink(url).doi : null;
 }
 
 /** The text with every "published in … doi" note removed, so its DOI is not read as this item's. */

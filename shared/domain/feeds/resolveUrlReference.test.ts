@@ -14,7 +14,9 @@ describe('resolveUrlReference', () => {
       ['//cdn.example/x/../y', 'https://cdn.example/y'],
       ['?page=2', 'https://journal.example/a/b/page.html?page=2'],
       ['#top', 'https://journal.example/a/b/page.html?q=1'],
-      ['HTTP://Other.example/feed', 'HTTP://Other.example/feed'],
+      ['HTTP://Other.example/feed', 'http://other.example/feed'],
+      ['..\\rss', 'https://journal.example/a/rss'],
+      ['//bücher.example/a/../feed', 'https://xn--bcher-kva.example/feed'],
       ['', 'https://journal.example/a/b/page.html?q=1'],
       ['sub/', 'https://journal.example/a/b/sub/'],
     ];
