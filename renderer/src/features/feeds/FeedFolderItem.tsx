@@ -1,6 +1,7 @@
 import type { FeedSummary } from '@shared/contract';
 import { useId, type ReactNode } from 'react';
 import type { FeedFolder } from './buildFolderTree';
+import { FeedText } from '../../ui/FeedText';
 
 export interface FeedFolderItemProps {
   folder: FeedFolder;
@@ -32,7 +33,7 @@ export function FeedFolderItem({ folder, isCollapsed, onToggle, renderFeed }: Fe
         <span className="folder-chevron" aria-hidden="true" />
         {/* "folder" is in the name so a folder never shares its name with a feed. */}
         <span className="source-name">
-          {folder.name}
+          <FeedText text={folder.name} />
           <span className="visually-hidden"> folder</span>
         </span>
         <span className="source-count" aria-hidden="true">

@@ -1,3 +1,4 @@
+import { stripInvisibleControls } from '@shared/domain/feeds/stripInvisibleControls';
 import type { RefreshState, RefreshSummary } from './useRefreshProgress';
 
 export interface RefreshStatusProps {
@@ -52,7 +53,7 @@ function describeProgress(
   if (state.done !== null && state.total !== null && state.total > 1) {
     return `Refreshing ${state.done} of ${state.total}…`;
   }
-  const title = state.feedId !== null ? feedTitleOf(state.feedId) : '';
+  const title = state.feedId !== null ? stripInvisibleControls(feedTitleOf(state.feedId)) : '';
   return title !== '' ? `Refreshing “${title}”…` : 'Refreshing…';
 }
 

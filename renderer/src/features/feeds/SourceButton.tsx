@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FeedText } from '../../ui/FeedText';
 
 export interface SourceButtonProps {
   /** The source's name; it is the button's whole accessible name. */
@@ -39,7 +40,9 @@ export function SourceButton({
       aria-describedby={descriptionId}
       onClick={onSelect}
     >
-      <span className="source-name">{label}</span>
+      <span className="source-name">
+        <FeedText text={label} />
+      </span>
       {problem ? (
         <span className="feed-error-badge" title={problemText.join('. ')} aria-hidden="true">
           !

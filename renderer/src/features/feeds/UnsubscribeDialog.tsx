@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { FormFailure } from '../../ui/FormFailure';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { useIsMounted } from '../../ui/useIsMounted';
+import { stripInvisibleControls } from '@shared/domain/feeds/stripInvisibleControls';
 
 export interface UnsubscribeDialogProps {
   feed: FeedSummary;
@@ -37,7 +38,7 @@ export function UnsubscribeDialog({
   return (
     <ModalDialog
       role="alertdialog"
-      title={`Unsubscribe from “${feed.title}”?`}
+      title={`Unsubscribe from “${stripInvisibleControls(feed.title)}”?`}
       describedBy={explanationId}
       onClose={onClose}
     >

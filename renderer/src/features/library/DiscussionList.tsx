@@ -1,7 +1,9 @@
 import type { ItemDiscussion } from '@shared/contract';
+import { stripInvisibleControls } from '@shared/domain/feeds/stripInvisibleControls';
 import { formatFullDate, formatRelativeDate } from '../../ui/formatDate';
 import { discussionPhrase } from './describeItemReach';
 import { isDisplayableHref } from './isDisplayableHref';
+import { FeedText } from '../../ui/FeedText';
 
 export interface DiscussionListProps {
   discussions: readonly ItemDiscussion[];
@@ -21,12 +23,19 @@ export function DiscussionList({ discussions, now, onOpenItem }: DiscussionListP
         {discussions.map((post) => {
           const link = post.link !== null && isDisplayableHref(post.link) ? post.link : null;
           // Every post has the same two actions; the names say whose post each one is about.
-          const whose = post.author !== null ? `by ${post.author}` : `in ${post.feedTitle}`;
+          const whose =
+            post.author !== null
+              ? `by ${stripInvisibleControls(post.author)}`
+              : `in ${stripInvisibleControls(post.feedTitle)}`;
           return (
             <li key={post.itemId} className="discussion">
               <p className="discussion-byline">
-                <span className="discussion-author">{post.author ?? 'A colleague'}</span>
-                <span className="discussion-feed">{post.feedTitle}</span>
+                <span className="discussion-author">
+                  {post.author !== null ? <FeedText text={post.author} /> : 'A colleague'}
+                </span>
+                <span className="discussion-feed">
+                  <FeedText text={post.feedTitle} />
+                </span>
                 <time
                   dateTime={post.publishedAt ?? undefined}
                   title={post.publishedAt !== null ? formatFullDate(post.publishedAt) : undefined}

@@ -8,6 +8,7 @@ import { LinkedVersionNote } from './LinkedVersionNote';
 import { PaperDetails } from './PaperDetails';
 import { isDisplayableHref } from './isDisplayableHref';
 import { sanitizeForDisplay } from './sanitizeForDisplay';
+import { FeedText } from '../../ui/FeedText';
 
 export interface ItemReaderProps {
   item: ItemDetail;
@@ -58,12 +59,18 @@ export function ItemReader({
             </a>
           ) : null}
         </div>
-        <h1 className="reader-title">{item.title}</h1>
+        <h1 className="reader-title">
+          <FeedText text={item.title} />
+        </h1>
         <p className="reader-byline">
-          <span className="reader-feed">{item.feedTitle}</span>
+          <span className="reader-feed">
+            <FeedText text={item.feedTitle} />
+          </span>
           {/* A paper's full author list follows; the shortened line would only repeat it. */}
           {item.author && item.authors.length === 0 ? (
-            <span className="reader-author">{item.author}</span>
+            <span className="reader-author">
+              <FeedText text={item.author} />
+            </span>
           ) : null}
           <time className="reader-date" dateTime={item.publishedAt ?? undefined}>
             {formatFullDate(item.publishedAt)}

@@ -1,8 +1,10 @@
 import type { ItemSummary } from '@shared/contract';
+import { stripInvisibleControls } from '@shared/domain/feeds/stripInvisibleControls';
 import type { CSSProperties } from 'react';
 import { formatFullDate, formatRelativeDate } from '../../ui/formatDate';
 import { describeItemReach, discussionPhrase, sourcesPhrase } from './describeItemReach';
 import type { ItemFlags } from './ItemFlagStore';
+import { FeedText } from '../../ui/FeedText';
 
 export interface ItemRowProps {
   id: string;
@@ -39,8 +41,8 @@ export function ItemRow({
 }: ItemRowProps) {
   const date = formatRelativeDate(item.publishedAt, now);
   const name = [
-    item.title,
-    feedTitle,
+    stripInvisibleControls(item.title),
+    stripInvisibleControls(feedTitle),
     date,
     ...describeItemReach(item),
     flags.read ? '' : 'unread',
@@ -66,9 +68,13 @@ export function ItemRow({
       onClick={() => onSelect(index)}
       onDoubleClick={() => onOpen(index)}
     >
-      <span className="item-row-title">{item.title}</span>
+      <span className="item-row-title">
+        <FeedText text={item.title} />
+      </span>
       <span className="item-row-meta">
-        <span className="item-row-feed">{feedTitle}</span>
+        <span className="item-row-feed">
+          <FeedText text={feedTitle} />
+        </span>
         {sources !== null ? <span className="item-row-reach">{sources}</span> : null}
         {discussed !== null ? (
           <span className="item-row-reach item-row-discussed">{discussed}</span>

@@ -1,6 +1,7 @@
 import type { ItemSource as PaperSource } from '@shared/contract';
 import { sourcesPhrase } from './describeItemReach';
 import { isDisplayableHref } from './isDisplayableHref';
+import { FeedText } from '../../ui/FeedText';
 
 export interface ItemSourceListProps {
   sources: readonly PaperSource[];
@@ -21,10 +22,10 @@ export function ItemSourceList({ sources }: ItemSourceListProps) {
           <li key={source.itemId}>
             {source.link !== null && isDisplayableHref(source.link) ? (
               <a href={source.link} target="_blank" rel="noopener noreferrer">
-                {source.feedTitle}
+                <FeedText text={source.feedTitle} />
               </a>
             ) : (
-              source.feedTitle
+              <FeedText text={source.feedTitle} />
             )}
           </li>
         ))}

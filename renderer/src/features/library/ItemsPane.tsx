@@ -6,6 +6,7 @@ import type { FlaggedItem, ItemFlags } from './ItemFlagStore';
 import { ItemList } from './ItemList';
 import type { ItemSource } from './ItemSource';
 import type { ItemList as ItemListData } from './useItems';
+import { FeedText } from '../../ui/FeedText';
 
 export interface ItemsPaneProps {
   title: string;
@@ -103,7 +104,7 @@ export function ItemsPane({
       {noFeeds === null ? (
         <div className="pane-header items-header">
           <h2 id={headingId} className="pane-title">
-            {title}
+            <FeedText text={title} />
           </h2>
           {total !== null ? (
             <span className="pane-subtitle">

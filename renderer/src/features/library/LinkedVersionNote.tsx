@@ -1,5 +1,6 @@
 import type { LinkedPaperVersion } from '@shared/contract';
 import { doiHref } from './paperIdentifierLinks';
+import { FeedText } from '../../ui/FeedText';
 
 export interface LinkedVersionNoteProps {
   version: LinkedPaperVersion;
@@ -30,14 +31,14 @@ export function LinkedVersionNote({ version, onOpenItem }: LinkedVersionNoteProp
             if (version.itemId !== null) onOpenItem(version.itemId);
           }}
         >
-          {name}
+          <FeedText text={name} />
         </button>
       ) : version.doi !== null ? (
         <a href={doiHref(version.doi)} target="_blank" rel="noopener noreferrer">
-          {name}
+          <FeedText text={name} />
         </a>
       ) : (
-        name
+        <FeedText text={name} />
       )}
     </p>
   );

@@ -3,6 +3,7 @@ import { formatAuthorList } from './formatAuthorList';
 import { isDisplayableHref } from './isDisplayableHref';
 import { isPreprint } from './isPreprint';
 import { paperIdentifierLinks } from './paperIdentifierLinks';
+import { FeedText } from '../../ui/FeedText';
 
 export interface PaperDetailsProps {
   item: Pick<ItemDetail, 'authors' | 'journal' | 'paperIds' | 'linkedVersion'>;
@@ -24,8 +25,16 @@ export function PaperDetails({ item }: PaperDetailsProps) {
           Preprint — not peer reviewed
         </p>
       ) : null}
-      {item.journal !== null ? <p className="reader-journal">{item.journal}</p> : null}
-      {authors !== '' ? <p className="reader-authors">{authors}</p> : null}
+      {item.journal !== null ? (
+        <p className="reader-journal">
+          <FeedText text={item.journal} />
+        </p>
+      ) : null}
+      {authors !== '' ? (
+        <p className="reader-authors">
+          <FeedText text={authors} />
+        </p>
+      ) : null}
       {links.length > 0 ? (
         <ul className="reader-paper-ids" aria-label="Paper identifiers">
           {links.map((link) => (

@@ -1,7 +1,10 @@
+import { isPlainMailLink } from '@shared/domain/feeds/isPlainMailLink';
+
 const DISPLAYABLE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 /**
- * Whether a link in feed content may stay clickable: only absolute web and mail addresses.
+ * Whether a link in feed content may stay clickable: only absolute web addresses and plain mail
+ * links (one address, at most a subject and a body).
  * Relative links are refused too, because in this window they would resolve against the app
  * itself rather than the site the article came from.
  */
@@ -12,7 +15,8 @@ export function isDisplayableHref(href: string): boolean {
   if (!URL.canParse(compact)) return false;
   const url = new URL(compact);
   if (!DISPLAYABLE_PROTOCOLS.has(url.protocol)) return false;
-  return url.protocol === 'mailto:' || url.hostname !== '';
+  // The main process opens only plain mail links; any other would do nothing when clicked.
+  return url.protocol === 'mailto:' ? isPlainMailLink(compact) : url.hostname !== '';
 }
 
 function withoutSpacesAndControls(value: string): string {

@@ -1,0 +1,156 @@
+// Test support only: an in-memory backend behind the real contract client, for component tests
+// where the backend is the boundary. It answers the calls the window makes to show, read and
+// star items; any other call fails loudly, so a test never passes on an unanswered request.
+import {
+  channelOf,
+  fail,
+  ok,
+  type Api,
+  type FeedSummary,
+  type ItemDetail,
+  type ItemFilter,
+  type ItemSummary,
+} from '@shared/contract';
+import { createClient } from '@shared/contract/createClient';
+
+type Handler = (args: Record<string, unknown>) => unknown;
+
+/** A library the fake serves: feeds, and items in the order the list shows them. */
+export interface FakeLibrary {
+  feeds: FeedSummary[];
+  items: ItemDetail[];
+}
+
+/** The fake backend: the typed client to give the window, and the calls it received. */
+export interface FakeBackend {
+  api: Api;
+  /** Channels called, in order (`app:library.setRead`), with their first argument. */
+  calls: { channel: string; args: Record<string, unknown> }[];
+}
+
+/** A backend serving `library`, changing read and starred state in place as the app asks. */
+export function createFakeBackend(library: FakeLibrary): FakeBackend {
+  const calls: FakeBackend['calls'] = [];
+  const handlers = handlersFor(library);
+  const api = createClient({
+    invoke: async (channel, args) => {
+      const first = (args[0] ?? {}) as Record<string, unknown>;
+      calls.push({ channel, args: first });
+      const handler = handlers.get(channel);
+      return handler ? ok(handler(first)) : fail('internal', `The fake backend has no ${channel}.`);
+    },
+    subscribe: () => () => undefined,
+  });
+  return { api, calls };
+}
+
+function handlersFor(library: FakeLibrary): Map<string, Handler> {
+  const listed = (filter: ItemFilter) =>
+    library.items.filter((item) =>
+      filter === 'unread' ? !item.read : filter === 'starred' ? item.starred : true,
+    );
+  const find = (id: unknown) => {
+    const item = library.items.find((candidate) => candidate.id === id);
+    if (!item) throw new Error(`The fake backend has no item ${String(id)}.`);
+    return item;
+  };
+  return new Map<string, Handler>([
+    [channelOf('app', 'notices'), () => []],
+    [channelOf('feeds', 'list'), () => library.feeds],
+    [channelOf('feeds', 'refresh'), () => []],
+    [channelOf('rules', 'list'), () => ({ muteRules: [], savedSearches: [] })],
+    [
+      channelOf('library', 'counts'),
+      () => ({
+        all: library.items.length,
+        unread: listed('unread').length,
+        starred: listed('starred').length,
+      }),
+    ],
+    [
+      channelOf('library', 'list'),
+      ({ filter = 'all', offset = 0, limit = 100 }) => {
+        const items = listed(filter as ItemFilter);
+        const start = offset as number;
+        return {
+          items: items.slice(start, start + (limit as number)).map(summaryOf),
+          total: items.length,
+          offset: start,
+        };
+      },
+    ],
+    [channelOf('library', 'get'), ({ id }) => find(id)],
+    [
+      channelOf('library', 'setRead'),
+      ({ id, read }) => {
+        find(id).read = read as boolean;
+        return { id, read };
+      },
+    ],
+    [
+      channelOf('library', 'setStarred'),
+      ({ id, starred }) => {
+        find(id).starred = starred as boolean;
+        return { id, starred };
+      },
+    ],
+  ]);
+}
+
+function summaryOf(item: ItemDetail): ItemSummary {
+  const {
+    contentHtml: _content,
+    feedTitle: _feed,
+    discussions: _d,
+    linkedVersion: _v,
+    ...summary
+  } = item;
+  return summary;
+}
+
+/** A feed as `feeds.list` returns it; `overrides` set what a test is about. */
+export function sampleFeed(overrides: Partial<FeedSummary> = {}): FeedSummary {
+  return {
+    id: 'feed-nejm',
+    url: 'https://www.nejm.org/rss',
+    title: 'NEJM',
+    siteUrl: 'https://www.nejm.org/',
+    addedAt: '2024-01-01T00:00:00.000Z',
+    lastFetchedAt: '2024-05-01T08:00:00.000Z',
+    lastError: null,
+    itemCount: 0,
+    unreadCount: 0,
+    folder: [],
+    tags: [],
+    refreshIntervalMinutes: 60,
+    nextRefreshAt: null,
+    consecutiveFailures: 0,
+    ...overrides,
+  };
+}
+
+/** An unread journal article as `library.get` returns it; `overrides` set what a test is about. */
+export function sampleItem(overrides: Partial<ItemDetail> = {}): ItemDetail {
+  const id = overrides.id ?? 'item-1';
+  return {
+    id,
+    feedId: 'feed-nejm',
+    title: 'Early antibiotics in sepsis',
+    link: `https://www.nejm.org/doi/full/10.1056/${id}`,
+    author: 'A. Smith',
+    publishedAt: '2024-05-01T06:00:00.000Z',
+    excerpt: 'A randomised trial.',
+    read: false,
+    starred: false,
+    authors: [],
+    journal: null,
+    paperIds: { doi: null, pmid: null, arxiv: null },
+    sources: [{ itemId: id, feedId: 'feed-nejm', feedTitle: 'NEJM', link: null }],
+    discussedBy: 0,
+    contentHtml: '<p>A randomised trial.</p>',
+    feedTitle: 'NEJM',
+    discussions: [],
+    linkedVersion: null,
+    ...overrides,
+  };
+}
