@@ -66,8 +66,6 @@ const backendLibraries = [
       'lowdb/*',
       'rss-parser',
       'sanitize-html',
-      'write-file-atomic',
-      'proper-lockfile',
       'iconv-lite',
       'undici',
       'ipaddr.js',

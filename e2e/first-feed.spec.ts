@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures/test';
-import { projectRoot } from './fixtures/projectRoot';
+import { documentationScreenshot } from './fixtures/documentationScreenshot';
 
 const FEED_TITLE = 'Heart Journal Club Digest';
 const AF_TRIAL = 'Early rhythm control in recent-onset atrial fibrillation: a randomised trial';
@@ -54,7 +54,7 @@ test('a clinician subscribes, reads, stars, restarts and finds everything as it 
   await expect(rounds.starToggle()).toHaveAccessibleName('Unstar');
   await expect(rounds.starToggle()).toHaveAttribute('aria-pressed', 'true');
 
-  await app.page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-three-panes.png') });
+  await documentationScreenshot(app.page, 'screenshot-three-panes.png');
   await app.close();
 
   // What was acknowledged is on disk, in the data folder, not only in a window's memory.

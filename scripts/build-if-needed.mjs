@@ -18,7 +18,8 @@ const OUTPUTS = [
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];
-const STAMP = 'out/.build-stamp';
+/** Written after a successful build only; its time tells whether the output is up to date. */
+export const BUILD_STAMP = 'out/.build-stamp';
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -34,7 +35,7 @@ function newestMtime(path) {
 
 /** Runs `electron-vite build` when the output is missing or older than any source. */
 export function buildIfNeeded(projectRoot, { force = false } = {}) {
-  const stamp = join(projectRoot, STAMP);
+  const stamp = join(projectRoot, BUILD_STAMP);
   const complete = OUTPUTS.every((file) => existsSync(join(projectRoot, file)));
   const sourcesTime = Math.max(...SOURCES.map((source) => newestMtime(join(projectRoot, source))));
   if (!force && complete && existsSync(stamp) && statSync(stamp).mtimeMs >= sourcesTime) return;

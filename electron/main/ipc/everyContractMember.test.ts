@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Api, MethodSpec } from '@shared/contract';
 import { createClient } from '@shared/contract/createClient';
@@ -31,7 +30,7 @@ interface Wiring {
 
 async function overIpc(): Promise<Wiring> {
   const recording = createRecordingBackend();
-  const rendererUrl = pathToFileURL('/opt/Rounds/out/renderer/index.html').href;
+  const rendererUrl = 'app://rounds/index.html';
   const ipcMain = new RecordingIpcMain();
   const window = new RecordingWindow(rendererUrl);
   const dispose = registerContract(ipcMain, recording.backend, {
@@ -87,6 +86,10 @@ function memberOf(api: Api, serviceName: string, memberName: string) {
   ]![memberName]!;
 }
 
+// vi.waitFor gives up after one second by default, a deadline a loaded machine can miss; these
+// waits end on the event itself and the limit only stops a test that would otherwise hang.
+const UNTIL_IT_HAPPENS = { timeout: 15_000, interval: 20 };
+
 let wiring: Wiring | undefined;
 afterEach(async () => {
   await wiring?.teardown();
@@ -131,12 +134,26 @@ describe.each([
         member.serviceName,
         member.memberName,
       )((value: unknown) => received.push(value)) as () => void;
-      await vi.waitFor(() => expect(recording.listenerCount(qualifiedName)).toBeGreaterThan(0));
+      await vi.waitFor(
+        () => expect(recording.listenerCount(qualifiedName)).toBeGreaterThan(0),
+        UNTIL_IT_HAPPENS,
+      );
       recording.emit(qualifiedName, payload);
-      await vi.waitFor(() => expect(received).toEqual([payload]));
+      await vi.waitFor(() => expect(received).toEqual([payload]), UNTIL_IT_HAPPENS);
+
       unsubscribe();
-      recording.emit(qualifiedName, payload);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Proved by a later event, not by waiting a while: events are emitted until a listener
+      // subscribed after the unsubscription has one, and none may reach the unsubscribed one.
+      const later: unknown[] = [];
+      memberOf(
+        wiring.api,
+        member.serviceName,
+        member.memberName,
+      )((value: unknown) => later.push(value));
+      await vi.waitFor(() => {
+        recording.emit(qualifiedName, payload);
+        expect(later.length).toBeGreaterThan(0);
+      }, UNTIL_IT_HAPPENS);
       expect(received).toEqual([payload]);
     },
   );

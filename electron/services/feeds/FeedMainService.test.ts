@@ -22,8 +22,12 @@ class FeedServer {
   private readonly server: Server;
   private inFlight = 0;
   peakInFlight = 0;
-  /** Delay before answering, to let concurrent requests overlap. */
-  delayMs = 0;
+  /**
+   * Requests are held until this many are waiting, then answered together: overlapping requests
+   * are then proved by the requests themselves, not by a delay a slow machine may outlast.
+   */
+  answerWhenWaiting = 1;
+  private readonly waiting: Array<() => void> = [];
 
   private constructor() {
     this.server = createServer((req, res) => {
@@ -31,11 +35,14 @@ class FeedServer {
       this.inFlight++;
       this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
       res.on('close', () => this.inFlight--);
-      setTimeout(() => {
+      this.waiting.push(() => {
         const handler = this.routes.get(req.url ?? '');
         if (handler) handler(req, res);
         else res.writeHead(404).end();
-      }, this.delayMs);
+      });
+      if (this.waiting.length >= this.answerWhenWaiting) {
+        for (const answer of this.waiting.splice(0)) answer();
+      }
     });
   }
 
@@ -335,7 +342,7 @@ describe('FeedMainService.refresh', () => {
     for (const path of paths) await addFeed(path);
     for (const path of paths)
       server.servePlain(path, rss(path, [{ guid: `${path}-new`, title: 'New' }]));
-    server.delayMs = 40;
+    server.answerWhenWaiting = 2;
     server.peakInFlight = 0;
     const events: RefreshEvent[] = [];
     const unsubscribe = service.onDidRefresh((event) => events.push(event));
@@ -361,14 +368,12 @@ describe('FeedMainService.refresh', () => {
   it('writes nothing and fires nothing once disposed', async () => {
     server.serveFeed('/feed', rss('Cardiology', [{ guid: 'a', title: 'First' }]));
     const feed = await addFeed('/feed');
-    server.serveFeed('/feed', rss('Cardiology', [{ guid: 'b', title: 'Second' }]));
-    server.delayMs = 200;
+    // Disposed once the server has the request, which it never answers.
+    server.routes.set('/feed', () => service.dispose());
     const events: RefreshEvent[] = [];
     service.onDidRefresh((event) => events.push(event));
 
-    const refreshing = service.refresh({});
-    setTimeout(() => service.dispose(), 50);
-    const result = await refreshing;
+    const result = await service.refresh({});
 
     expect(result.ok && result.value).toEqual([
       { feedId: feed.id, newItems: 0, unchanged: true, error: null },

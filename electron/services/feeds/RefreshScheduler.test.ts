@@ -13,6 +13,11 @@ import { FeedMainService } from './FeedMainService';
 import { type DueFeedRefresher, RefreshScheduler, type SchedulerTimers } from './RefreshScheduler';
 import { SteppingClock } from './testing/SteppingClock';
 
+// vi.waitFor gives up after one second by default, which a refresh (a loopback request and an
+// fsynced write) can outlast on a loaded machine; the wait ends on the event, the limit only
+// stops a test that would otherwise hang.
+const UNTIL_IT_HAPPENS = { timeout: 15_000 };
+
 /** Timers that fire only when the test says so. */
 class ManualTimers implements SchedulerTimers {
   readonly pending: { callback: () => void; ms: number }[] = [];
@@ -29,7 +34,7 @@ class ManualTimers implements SchedulerTimers {
   async fireAndSettle(): Promise<void> {
     expect(this.pending).toHaveLength(1);
     this.pending.shift()?.callback();
-    await vi.waitFor(() => expect(this.pending).toHaveLength(1));
+    await vi.waitFor(() => expect(this.pending).toHaveLength(1), UNTIL_IT_HAPPENS);
   }
 }
 
@@ -156,11 +161,14 @@ describe('RefreshScheduler', () => {
     logged.mockRestore();
 
     timers.pending.shift()?.callback();
-    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    await vi.waitFor(() => expect(runs).toHaveLength(1), UNTIL_IT_HAPPENS);
     // While the run lasts, no check is planned at all.
     expect(timers.pending).toEqual([]);
     runs[0]?.finish();
-    await vi.waitFor(() => expect(timers.pending.map((timer) => timer.ms)).toEqual([1_000]));
+    await vi.waitFor(
+      () => expect(timers.pending.map((timer) => timer.ms)).toEqual([1_000]),
+      UNTIL_IT_HAPPENS,
+    );
     await scheduler.stop();
   });
 });
