@@ -61,15 +61,7 @@ const backendLibraries = [
     message: 'Electron is only for electron/main and electron/preload.',
   },
   {
-    group: [
-      'lowdb',
-      'lowdb/*',
-      'rss-parser',
-      'sanitize-html',
-      'iconv-lite',
-      'undici',
-      'ipaddr.js',
-    ],
+    group: ['lowdb', 'lowdb/*', 'rss-parser', 'sanitize-html', 'iconv-lite', 'undici', 'ipaddr.js'],
     message: 'Backend libraries belong in electron/adapters.',
   },
 ];
