@@ -27,6 +27,8 @@ const COLLEAGUE_FEED = `<?xml version="1.0" encoding="UTF-8"?>
     <pubDate>Wed, 25 Nov 2026 07:30:00 GMT</pubDate>
     <description>&lt;p&gt;Our journal club read this today: &lt;a href="https://doi.org/${DOI}"&gt;doi.org/${DOI}&lt;/a&gt; — solid trial, modest effect. #cardiology&lt;/p&gt;</description></item>
 </channel></rss>`;
+/** The untitled post's title in the list, which Rounds makes from its first words. */
+const COLLEAGUE_POST = 'Our journal club read this today';
 
 test('a club imports its OPML of 20 feeds, refreshes with visible progress, sees one paper once with its sources and a colleague’s post, and mutes it', async ({
   startApp,
@@ -101,10 +103,13 @@ test('a club imports its OPML of 20 feeds, refreshes with visible progress, sees
 
   await documentationScreenshot(app.page, 'screenshot-paper-sources.png');
 
-  // Muting a keyword hides the matching paper from the list at once.
+  // Muting a keyword hides the matching paper from the list at once, and nothing else: the
+  // count drops by its one row. (The journals' papers share publication times, so which of them
+  // the window shows first depends on the order their feeds were fetched in; the count does not.)
   await rounds.view('All items').click();
-  await expect(rounds.item('Specialty Journal 4 paper 1')).toBeVisible();
+  await expect(rounds.listedCount()).toHaveText('53 items');
   await rounds.muteKeyword('finerenone');
   await expect(rounds.item(PAPER)).toBeHidden();
-  await expect(rounds.item('Specialty Journal 4 paper 1')).toBeVisible();
+  await expect(rounds.listedCount()).toHaveText('52 items');
+  await expect(rounds.item(COLLEAGUE_POST)).toBeVisible();
 });
