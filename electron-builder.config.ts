@@ -11,6 +11,9 @@ const config: Configuration = {
   // production node_modules are added by electron-builder itself.
   files: ['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', 'resources/**/*', '!**/*.map'],
   asar: true,
+  // The search worker reads SQLite's WebAssembly binary from disk next to its loader; keep it a
+  // real file rather than trusting every worker-thread read to go through Electron's asar layer.
+  asarUnpack: ['node_modules/node-sqlite3-wasm/dist/**'],
   // No native modules: nothing to rebuild for Electron's Node.
   npmRebuild: false,
   // Fuses are flipped in the Electron binary itself, so an environment variable or a command-line

@@ -18,6 +18,8 @@ export default defineConfig({
           host: resolve(__dirname, 'electron/host/index.ts'),
           // Started by WorkerFeedParser as out/main/feedParserWorker.js, beside the bundle.
           feedParserWorker: resolve(__dirname, 'electron/adapters/feeds/feedParserWorker.ts'),
+          // Started by WorkerSearchIndex as out/main/searchIndexWorker.js, beside the bundle.
+          searchIndexWorker: resolve(__dirname, 'electron/adapters/search/searchIndexWorker.ts'),
         },
         // Shared chunks sit beside the entries (not in chunks/), so code in any of them finds
         // the worker at `./feedParserWorker.js` relative to its own import.meta.url.

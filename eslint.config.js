@@ -94,6 +94,8 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      '.tmp/**',
+      'dist/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

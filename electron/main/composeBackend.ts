@@ -1,6 +1,7 @@
 import type { AppInfo, Backend } from '@shared/contract';
 import type { PrivateFeedsSetting } from '../adapters/feeds/FeedAddressPolicy';
 import { HttpFeedFetcher } from '../adapters/feeds/HttpFeedFetcher';
+import { WorkerSearchIndex } from '../adapters/search/WorkerSearchIndex';
 import { WorkerFeedParser } from '../adapters/feeds/WorkerFeedParser';
 import { DataFolderLock } from '../adapters/storage/DataFolderLock';
 import { LowdbLibraryStore } from '../adapters/storage/LowdbLibraryStore';
@@ -10,8 +11,12 @@ import { AppMainService } from '../services/app/AppMainService';
 import { FeedMainService } from '../services/feeds/FeedMainService';
 import { RefreshScheduler } from '../services/feeds/RefreshScheduler';
 import { LibraryMainService } from '../services/library/LibraryMainService';
+import { SearchIndexFeeder } from '../services/library/SearchIndexFeeder';
 import { RulesMainService } from '../services/rules/RulesMainService';
 import { SourcesMainService } from '../services/sources/SourcesMainService';
+
+/** How long after start-up the search index opens by itself, if nothing asked for it sooner. */
+const SEARCH_INDEX_OPEN_DELAY_MS = 3_000;
 
 /** What both composition roots (Electron main and the host) need to build the backend. */
 export interface BackendOptions {
@@ -42,7 +47,12 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   const lock = await DataFolderLock.acquire(options.dataDir);
   let store: LowdbLibraryStore;
   try {
-    store = await LowdbLibraryStore.open(options.dataDir);
+    store = await LowdbLibraryStore.open(options.dataDir, {
+      // A library written by an earlier version is updated once, before the window can ask.
+      onMigrationProgress: ({ done, of }) => {
+        console.log(`[rounds] Updating your library… ${Math.round((100 * done) / of)}%`);
+      },
+    });
   } catch (error) {
     await lock.release();
     throw error;
@@ -56,13 +66,20 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   const parser = new WorkerFeedParser();
   const feeds = new FeedMainService({ store, fetcher, parser, clock });
   const scheduler = new RefreshScheduler({ refresher: feeds });
+  // The search index lives in its own worker and file (<dataDir>/search/); start-up does not wait
+  // for it: it opens on the first search or change, or a few seconds in, and checks itself then.
+  const searchIndex = WorkerSearchIndex.inDataFolder(options.dataDir);
+  const search = new SearchIndexFeeder(
+    { store, index: searchIndex },
+    { scheduleOpen: (open) => setTimeout(open, SEARCH_INDEX_OPEN_DELAY_MS).unref() },
+  );
   const backend: Backend = {
     app: new AppMainService({
       store,
       info: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
     }),
     feeds,
-    library: new LibraryMainService({ store }),
+    library: new LibraryMainService({ store, search }),
     rules: new RulesMainService({ store, clock }),
     sources: new SourcesMainService({
       store,
@@ -87,6 +104,8 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
         feeds.dispose();
         await scheduler.stop();
         await parser.close();
+        await search.close();
+        await searchIndex.close();
         await store.close();
         await lock.release();
       })();

@@ -86,12 +86,44 @@ export interface ItemDetail extends ItemSummary {
 /** Which items a list shows. */
 export type ItemFilter = 'all' | 'unread' | 'starred';
 
-/** A page of items, newest first. */
+/** A page of items: newest first, or most relevant first for a search. */
 export interface ItemPage {
   items: ItemSummary[];
   /** Items matching the query in all pages. */
   total: number;
   offset: number;
+  /** How a search was answered; absent when the list was not searched. */
+  search?: ItemSearchInfo;
+}
+
+/**
+ * Whether full-text search can answer. `building`: the index is made for the first time (a
+ * library from before search had one); `rebuilding`: it was damaged and is made again. Either
+ * way searches list nothing until it is `ready`, rather than results that silently miss items.
+ */
+export type SearchIndexState =
+  | { state: 'ready' }
+  | {
+      state: 'building' | 'rebuilding';
+      /** Items indexed so far. */
+      indexed: number;
+      /** Items to index; 0 while that is still being worked out. */
+      total: number;
+    };
+
+/** What a search found, beyond its items. */
+export interface ItemSearchInfo {
+  /**
+   * Folded words and phrases to highlight (lower case, accents removed, punctuation as single
+   * spaces; see shared/domain/library/searchableText): mark each where it begins a word.
+   */
+  highlight: string[];
+  index: SearchIndexState;
+  /**
+   * Set when more items match than a search ranks: the number it ranked (the best ones, listed),
+   * for the window to ask for a narrower search. Null when every match is listed.
+   */
+  rankedOnly: number | null;
 }
 
 /**
@@ -114,21 +146,28 @@ export const MAX_PAGE_SIZE = 500;
  */
 export const libraryContract = service('library', {
   /**
-   * Lists items newest first, optionally for one feed, only unread or starred ones, and only those
-   * matching a search. Overall, a paper carried by several feeds is one row (with every source); a
-   * feed's list has its copy. Items a mute rule hides are never listed.
+   * Lists items newest first, optionally for one feed, only unread or starred ones. With a search
+   * (see shared/domain/library/parseSearchQuery for what it may contain), lists the matching items
+   * most relevant first instead, with the words to highlight, and nothing while the search index
+   * is being built (`search.index` says how far it is). Overall, a paper carried by several feeds
+   * is one row (with every source); a feed's list has its copy. Items a mute rule hides are never
+   * listed. Fails with `invalid-query` when a search filter's value is unusable (`after:2024-13`).
    */
   list: method<ItemPage>()({
     args: z.tuple([
       z.object({
         feedId: z.string().min(1).max(128).optional(),
         filter: z.enum(['all', 'unread', 'starred']).default('all'),
-        /** Words and "quoted phrases" every listed item must contain (title, excerpt, authors, journal). */
+        /**
+         * A search over title, authors, journal, full text, identifiers and feed: words (as
+         * prefixes), "quoted phrases", field filters, dates and exclusions (parseSearchQuery).
+         */
         query: z.string().max(200).optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
       }),
     ]),
+    errors: ['invalid-query'],
   }),
   /**
    * The smart views' counts, kept by the library as items change: cheap to ask for after every

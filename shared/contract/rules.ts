@@ -80,7 +80,7 @@ export const rulesContract = service('rules', {
         filter: z.enum(['all', 'unread', 'starred']).default('all'),
       }),
     ]),
-    errors: ['duplicate', 'not-found', 'nothing-to-match'],
+    errors: ['duplicate', 'not-found', 'nothing-to-match', 'invalid-query'],
   }),
   /** Forgets a saved search (its items stay in the library). */
   removeSavedSearch: method<{ id: string }>()({

@@ -34,6 +34,7 @@ export class ItemMarkShards {
         relativePath: `state/${shardFileName('state', number, STATE_SHARD_COUNT)}`,
         subject: 'some of your read and starred marks',
         remedy: '',
+        backup: 'last-good',
         repair: repairStateShard,
         empty: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, states: {} }),
         serialize: () => ({

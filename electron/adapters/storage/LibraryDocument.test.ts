@@ -22,6 +22,7 @@ describe('LibraryDocument backups', () => {
       relativePath: 'feeds.json',
       subject: 'your feed subscriptions',
       remedy: '',
+      backup: 'last-good',
       repair: repairFeedsDocument,
       empty: () => ({ schemaVersion: 1, feeds: [] }),
       serialize: () => ({ schemaVersion: 1, feeds: [...feeds] }),

@@ -21,6 +21,13 @@ export interface LibraryDocumentOptions<T> {
   subject: string;
   /** What the user can do about lost data, or an empty string. */
   remedy: string;
+  /**
+   * `last-good` for what only the user can make (subscriptions, rules, marks, notices): a backup
+   * is kept and restored when the file is damaged. `none` for what can be fetched again or
+   * rebuilt (item records and HTML, derived views): a damaged file is set aside and the document
+   * starts empty, so the library's disk does not double.
+   */
+  backup: 'last-good' | 'none';
   repair: (raw: unknown) => Repaired<T>;
   empty: () => T;
   /** Builds the document from the store's memory; called when a write starts. */
@@ -52,7 +59,8 @@ function describeTime(date: Date): string {
 
 /**
  * One JSON document of the library: a lowdb `Low` over an {@link AtomicJsonFileAdapter}, with
- * coalesced writes, a last-good backup and recovery from a damaged file.
+ * coalesced writes, a last-good backup (for documents whose `backup` is `last-good`) and recovery
+ * from a damaged file.
  *
  * Backups live in `<library>/backups/<relativePath>.bak`. A backup is refreshed from a file that
  * has just been read without any loss (so it is known to parse), after a successful write at most
@@ -85,8 +93,12 @@ export class LibraryDocument<T> {
     this.low = new Low(this.adapter, options.empty());
     this.coalescer = new WriteCoalescer(
       () => this.writeNow(),
-      () => this.refreshBackupAfterWrite(),
+      () => (this.keepsBackup ? this.refreshBackupAfterWrite() : Promise.resolve()),
     );
+  }
+
+  private get keepsBackup(): boolean {
+    return this.options.backup === 'last-good';
   }
 
   /** Reads the document, recovering from a damaged or vanished file. */
@@ -111,7 +123,7 @@ export class LibraryDocument<T> {
     }
     // The adapter reads a missing file as null, which Low leaves as the empty default.
     if (!existsSync(this.path)) return this.recoverMissing();
-    await this.refreshBackupAfterLoad();
+    if (this.keepsBackup) await this.refreshBackupAfterLoad();
     return { document: this.low.data, notice: null };
   }
 
@@ -125,6 +137,7 @@ export class LibraryDocument<T> {
     }
     if (document === null) return this.recoverMissing();
     this.low.data = document;
+    if (!this.keepsBackup) return { document, notice: null };
     this.backupWork = this.backupWork.then(() =>
       this.refreshBackupAfterLoad().catch((backupError: unknown) => {
         console.error(`[rounds] could not back up ${this.path}`, backupError);
@@ -223,7 +236,8 @@ export class LibraryDocument<T> {
   // Files are never deleted by Rounds, so a document that has a backup but no file was removed
   // from outside (a sync tool, an antivirus): bring back the backup rather than start empty.
   private recoverMissing(): LoadedDocument<T> {
-    if (!existsSync(this.backupPath)) return { document: this.low.data, notice: null };
+    if (!this.keepsBackup || !existsSync(this.backupPath))
+      return { document: this.low.data, notice: null };
     const notice = this.restoreBackup(this.options.now(), 'missing', null);
     console.warn(`[rounds] ${this.path} was missing: ${notice.kind}`);
     return { document: this.low.data, notice };
@@ -234,7 +248,7 @@ export class LibraryDocument<T> {
     cause: 'damaged' | 'link' | 'missing',
     keptAt: string | null,
   ): StorageNotice {
-    const backup = this.readBackup();
+    const backup = this.keepsBackup ? this.readBackup() : null;
     const { subject, remedy, relativePath } = this.options;
     const problem = {
       damaged: `Rounds could not read ${subject} (${relativePath}) because the file was damaged`,
@@ -262,7 +276,9 @@ export class LibraryDocument<T> {
     return {
       id: randomUUID(),
       kind: 'reset-to-empty',
-      message: `${problem}, and no good backup was found, so this part of the library starts empty.${advice}${whereKept}`,
+      message: this.keepsBackup
+        ? `${problem}, and no good backup was found, so this part of the library starts empty.${advice}${whereKept}`
+        : `${problem}.${advice}${whereKept}`,
       keptAt: keptAt ?? '',
       at: at.toISOString(),
     };

@@ -38,7 +38,7 @@ describe('LowdbLibraryStore killed mid-write', () => {
         expect(lines.length).toBeGreaterThanOrEqual(killAfter);
         for (const line of lines) {
           const [kind, id = ''] = line.split(' ');
-          const item = store.getItem(id);
+          const item = await store.getItem(id);
           expect(item, `${line} was acknowledged but is missing`).toBeDefined();
           if (kind === 'state')
             expect(item?.read, `${line} was acknowledged but is unread`).toBe(true);

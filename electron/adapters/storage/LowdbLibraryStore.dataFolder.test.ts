@@ -2,6 +2,7 @@ import { chmod, lstat, readdir, readFile, rename, rm, symlink, writeFile } from 
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataFolderLock } from './DataFolderLock';
+import { feedFolderName } from './ItemPieces';
 import { LowdbLibraryStore } from './LowdbLibraryStore';
 import { SymbolicLinkRefusedError } from './refuseSymbolicLinks';
 import { sampleFeed, sampleItems, temporaryDataDir } from './testing/sampleLibrary';
@@ -70,12 +71,18 @@ describe('LowdbLibraryStore on disk', () => {
       join(
         library,
         'backups',
-        'items',
-        'index-03.json.bak.5d0c4bb8-8f26-4f1e-a3f9-7f0b2d9e4c10.tmp',
+        'state',
+        'state-003.json.bak.5d0c4bb8-8f26-4f1e-a3f9-7f0b2d9e4c10.tmp',
+      ),
+      join(
+        library,
+        'pieces',
+        feedFolderName('nejm'),
+        'records-0000.json.7c1d2e3f-1a2b-4c3d-8e9f-0a1b2c3d4e5f.tmp',
       ),
     ];
     for (const leftover of leftovers) await writeFile(leftover, '{"half":');
-    await open();
+    await (await open()).whenLoaded();
     for (const leftover of leftovers) {
       expect(await lstat(leftover).catch(() => null), leftover).toBeNull();
     }
@@ -114,7 +121,7 @@ describe('LowdbLibraryStore on disk', () => {
       }
       const lock = await DataFolderLock.acquire(dataDir);
       const store = await open();
-      expect(store.getItem('nejm-item-1')?.read).toBe(true);
+      expect((await store.getItem('nejm-item-1'))?.read).toBe(true);
       await store.close();
       await expectOwnerOnly(dataDir);
       await lock.release();
@@ -158,13 +165,13 @@ describe('LowdbLibraryStore on disk', () => {
 
     it('refuses to open a library whose folder is a link to a folder outside, naming it', async () => {
       await seedLibrary();
-      const linkedFolder = join(library, 'items');
-      await rename(linkedFolder, join(outside.dir, 'items'));
-      await symlink(join(outside.dir, 'items'), linkedFolder);
-      const before = await readdir(join(outside.dir, 'items'));
+      const linkedFolder = join(library, 'pieces');
+      await rename(linkedFolder, join(outside.dir, 'pieces'));
+      await symlink(join(outside.dir, 'pieces'), linkedFolder);
+      const before = await readdir(join(outside.dir, 'pieces'), { recursive: true });
 
       await expect(open()).rejects.toThrow(new SymbolicLinkRefusedError(linkedFolder).message);
-      expect(await readdir(join(outside.dir, 'items'))).toEqual(before);
+      expect(await readdir(join(outside.dir, 'pieces'), { recursive: true })).toEqual(before);
     });
   });
 });

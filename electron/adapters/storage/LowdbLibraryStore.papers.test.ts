@@ -56,15 +56,15 @@ describe('LowdbLibraryStore, one paper once', () => {
   it('lists a paper from three feeds as one row with three copies, the first published standing for it', async () => {
     const store = await threeFeedsOnePaper();
 
-    const { rows, total } = store.queryItems(everything);
+    const { rows, total } = await store.queryItems(everything);
     expect(total).toBe(3);
     const paper = rows.find((row) => row.paperIds.doi === DOI);
     expect(paper?.id).toBe('nejm-item-100');
     expect(paper?.copies.map((copy) => copy.feedId)).toEqual(['nejm', 'pubmed', 'jama']);
     // Each feed still lists its own copy.
-    expect(store.queryItems({ ...everything, feedId: 'jama' }).rows.map((row) => row.id)).toEqual([
-      'jama-item-100',
-    ]);
+    expect(
+      (await store.queryItems({ ...everything, feedId: 'jama' })).rows.map((row) => row.id),
+    ).toEqual(['jama-item-100']);
     expect(store.countItems('pubmed')).toEqual({ total: 2, unread: 2 });
   });
 
@@ -73,7 +73,7 @@ describe('LowdbLibraryStore, one paper once', () => {
 
     expect(await store.setItemState('pubmed-item-100', { read: true, starred: true })).toBe(true);
 
-    expect(store.queryItems(unread).total).toBe(2);
+    expect((await store.queryItems(unread)).total).toBe(2);
     for (const feedId of ['nejm', 'pubmed']) {
       expect(store.countItems(feedId)).toEqual({ total: 2, unread: 1 });
     }
@@ -82,10 +82,12 @@ describe('LowdbLibraryStore, one paper once', () => {
 
     const reopened = await open();
     for (const id of ['nejm-item-100', 'pubmed-item-100', 'jama-item-100']) {
-      expect(reopened.getItem(id)).toMatchObject({ read: true, starred: true });
+      expect(await reopened.getItem(id)).toMatchObject({ read: true, starred: true });
     }
     expect(await reopened.setItemState('jama-item-100', { read: false })).toBe(true);
-    expect(reopened.queryItems(unread).rows.map((row) => row.id)).toContain('nejm-item-100');
+    expect((await reopened.queryItems(unread)).rows.map((row) => row.id)).toContain(
+      'nejm-item-100',
+    );
     expect(reopened.countItems('nejm')).toEqual({ total: 2, unread: 2 });
   });
 
@@ -97,7 +99,7 @@ describe('LowdbLibraryStore, one paper once', () => {
 
     await store.putItems([trialCopy('pubmed', 6)]);
 
-    expect(store.getItem('pubmed-item-100')).toMatchObject({ read: true, starred: false });
+    expect(await store.getItem('pubmed-item-100')).toMatchObject({ read: true, starred: false });
     expect(store.countItems('pubmed')).toEqual({ total: 1, unread: 0 });
   });
 
@@ -107,7 +109,7 @@ describe('LowdbLibraryStore, one paper once', () => {
 
     await store.removeFeed('nejm');
 
-    const paper = store.queryItems(everything).rows.find((row) => row.paperIds.doi === DOI);
+    const paper = (await store.queryItems(everything)).rows.find((row) => row.paperIds.doi === DOI);
     expect(paper).toMatchObject({ id: 'pubmed-item-100', starred: true });
     expect(paper?.copies.map((copy) => copy.feedId)).toEqual(['pubmed', 'jama']);
   });
@@ -123,18 +125,20 @@ describe('LowdbLibraryStore, one paper once', () => {
     await store.setItemState('nejm-item-100', { read: true });
     await store.close();
     // A newer build's files name the DOI on both copies.
-    const items = join(dataDir, 'library', 'items');
-    for (const name of await readdir(items)) {
-      if (!name.startsWith('index-')) continue;
-      const path = join(items, name);
-      const shard = JSON.parse(await readFile(path, 'utf8')) as { items: StoredItem[] };
-      for (const item of shard.items) item.paperIds = { doi: DOI, pmid: null, arxiv: null };
-      await writeFile(path, JSON.stringify(shard));
+    const pieces = join(dataDir, 'library', 'pieces');
+    for (const name of await readdir(pieces, { recursive: true })) {
+      if (!/records-\d+\.json$/.test(name)) continue;
+      const path = join(pieces, name);
+      const piece = JSON.parse(await readFile(path, 'utf8')) as { items: StoredItem[] };
+      for (const item of piece.items) item.paperIds = { doi: DOI, pmid: null, arxiv: null };
+      await writeFile(path, JSON.stringify(piece));
     }
 
     const reopened = await open();
-    expect(reopened.getItem('pubmed-item-100')).toMatchObject({ read: true });
-    expect(reopened.queryItems(everything).total).toBe(1);
+    // The opening view saved before the files were edited is stale until the items are loaded.
+    await reopened.whenLoaded();
+    expect(await reopened.getItem('pubmed-item-100')).toMatchObject({ read: true });
+    expect((await reopened.queryItems(everything)).total).toBe(1);
     await reopened.close();
     expect((await open()).countItems('pubmed')).toEqual({ total: 1, unread: 0 });
   });
@@ -172,15 +176,17 @@ describe('LowdbLibraryStore, discussions and versions', () => {
       sampleItem('ana', 4, { citations: ['doi:10.1001/unrelated'] }),
     ]);
 
-    const paper = store.queryItems(everything).rows.find((row) => row.id === 'nejm-item-100');
+    const paper = (await store.queryItems(everything)).rows.find(
+      (row) => row.id === 'nejm-item-100',
+    );
     expect(paper?.discussedBy).toBe(2);
-    expect(store.getItem('nejm-item-100')?.discussions.map((post) => post.id)).toEqual([
+    expect((await store.getItem('nejm-item-100'))?.discussions.map((post) => post.id)).toEqual([
       'ana-item-3',
       'kim-item-2',
       'kim-item-1',
     ]);
-    expect(store.queryItems(everything).total).toBe(5);
-    expect(store.getItem('kim-item-1')?.discussedBy).toBe(0);
+    expect((await store.queryItems(everything)).total).toBe(5);
+    expect((await store.getItem('kim-item-1'))?.discussedBy).toBe(0);
   });
 
   it('links a preprint and its published version both ways when the publisher names it', async () => {
@@ -190,7 +196,7 @@ describe('LowdbLibraryStore, discussions and versions', () => {
         relatedDoi: DOI,
       }),
     ]);
-    expect(store.getItem('medrxiv-item-1')?.linkedVersion).toEqual({
+    expect((await store.getItem('medrxiv-item-1'))?.linkedVersion).toEqual({
       relation: 'published-version',
       doi: DOI,
       row: null,
@@ -198,11 +204,11 @@ describe('LowdbLibraryStore, discussions and versions', () => {
 
     await store.putItems([trialCopy('nejm', 4)]);
 
-    expect(store.getItem('medrxiv-item-1')?.linkedVersion).toMatchObject({
+    expect((await store.getItem('medrxiv-item-1'))?.linkedVersion).toMatchObject({
       relation: 'published-version',
       row: { id: 'nejm-item-100' },
     });
-    expect(store.getItem('nejm-item-100')?.linkedVersion).toMatchObject({
+    expect((await store.getItem('nejm-item-100'))?.linkedVersion).toMatchObject({
       relation: 'preprint',
       doi: '10.1101/2025.06.01.25300001',
       row: { id: 'medrxiv-item-1' },

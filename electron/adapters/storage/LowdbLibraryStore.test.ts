@@ -7,6 +7,7 @@ import {
   STATE_SHARD_COUNT,
   type LowdbLibraryStoreOptions,
 } from './LowdbLibraryStore';
+import { feedFolderName } from './ItemPieces';
 import { shardNumberOf } from './shardNumberOf';
 import { sampleFeed, sampleItem, sampleItems, temporaryDataDir } from './testing/sampleLibrary';
 
@@ -39,6 +40,11 @@ describe('LowdbLibraryStore', () => {
     return (await readdir(join(library, folder))).sort();
   }
 
+  /** The folder holding a feed's records and content pieces. */
+  function piecesOf(feedId: string): string {
+    return join('pieces', feedFolderName(feedId));
+  }
+
   beforeEach(async () => {
     ({ dir: dataDir, remove: removeDataDir } = await temporaryDataDir());
     library = join(dataDir, 'library');
@@ -56,18 +62,18 @@ describe('LowdbLibraryStore', () => {
       expect(store.listFeeds().map((feed) => feed.id)).toEqual(['nejm', 'bmj']);
       expect(store.getFeed('bmj')).toEqual(sampleFeed('bmj'));
       expect(store.findFeedByUrl(sampleFeed('nejm').url)?.id).toBe('nejm');
-      expect(store.getItem('nejm-item-1')).toMatchObject({
+      expect(await store.getItem('nejm-item-1')).toMatchObject({
         ...sampleItem('nejm', 1),
         read: true,
         starred: false,
       });
-      expect(store.getItem('bmj-item-2')).toMatchObject({
+      expect(await store.getItem('bmj-item-2')).toMatchObject({
         ...sampleItem('bmj', 2),
         read: false,
         starred: true,
       });
       expect(store.countItems('nejm')).toEqual({ total: 5, unread: 4 });
-      expect(store.queryItems(everything).total).toBe(8);
+      expect((await store.queryItems(everything)).total).toBe(8);
       expect(store.notices()).toEqual([]);
     });
 
@@ -89,7 +95,7 @@ describe('LowdbLibraryStore', () => {
       const store = await open();
       expect(await store.setItemState('missing', { read: true })).toBe(false);
       expect(await store.removeFeed('missing')).toBe(false);
-      expect(store.getItem('missing')).toBeUndefined();
+      expect(await store.getItem('missing')).toBeUndefined();
       expect(await filesIn('state')).toEqual([]);
     });
 
@@ -116,7 +122,7 @@ describe('LowdbLibraryStore', () => {
       );
 
       const reopened = await reopen(store);
-      expect(reopened.getItem('nejm-item-0')).toMatchObject({
+      expect(await reopened.getItem('nejm-item-0')).toMatchObject({
         ...refreshed,
         read: true,
         starred: true,
@@ -128,7 +134,7 @@ describe('LowdbLibraryStore', () => {
       const store = await open();
       await store.putItems(sampleItems('nejm', 3));
       await store.putItems([sampleItem('nejm', 0, { publishedAt: '2027-01-01T00:00:00.000Z' })]);
-      const order = store.queryItems(everything).rows.map((row) => row.id);
+      const order = (await store.queryItems(everything)).rows.map((row) => row.id);
       expect(order).toEqual(['nejm-item-0', 'nejm-item-2', 'nejm-item-1']);
     });
 
@@ -141,18 +147,18 @@ describe('LowdbLibraryStore', () => {
       expect(written).toEqual([]);
     });
 
-    it('keeps every change when content shards are evicted from memory', async () => {
-      const store = await open({ cachedContentShards: 1 });
+    it('keeps the text of every item of many feeds across a reopen', async () => {
+      const store = await open();
       const feeds = Array.from({ length: 12 }, (_, n) => `feed-${n}`);
       await store.putItems(feeds.flatMap((feedId) => sampleItems(feedId, 2)));
       for (const feedId of feeds) {
-        expect(store.getItem(`${feedId}-item-1`)?.contentHtml).toBe(
+        expect((await store.getItem(`${feedId}-item-1`))?.contentHtml).toBe(
           sampleItem(feedId, 1).contentHtml,
         );
       }
-      const reopened = await reopen(store, { cachedContentShards: 1 });
+      const reopened = await reopen(store);
       for (const feedId of feeds) {
-        expect(reopened.getItem(`${feedId}-item-0`)?.contentHtml).toBe(
+        expect((await reopened.getItem(`${feedId}-item-0`))?.contentHtml).toBe(
           sampleItem(feedId, 0).contentHtml,
         );
       }
@@ -169,21 +175,28 @@ describe('LowdbLibraryStore', () => {
       const reopened = await reopen(store);
       expect(reopened.getFeed('bmj')).toBeUndefined();
       expect(reopened.countItems('bmj')).toEqual({ total: 0, unread: 0 });
-      expect(reopened.queryItems(everything).rows.every((row) => row.feedId === 'nejm')).toBe(true);
-      expect(reopened.queryItems({ filter: 'starred', offset: 0, limit: 10 }).total).toBe(0);
-      expect(reopened.getItem('nejm-item-1')?.read).toBe(true);
+      expect(
+        (await reopened.queryItems(everything)).rows.every((row) => row.feedId === 'nejm'),
+      ).toBe(true);
+      expect((await reopened.queryItems({ filter: 'starred', offset: 0, limit: 10 })).total).toBe(
+        0,
+      );
+      expect((await reopened.getItem('nejm-item-1'))?.read).toBe(true);
 
+      expect(existsSync(join(library, piecesOf('bmj')))).toBe(false);
+      expect(await filesIn(piecesOf('nejm'))).toEqual(['content-0000.json', 'records-0000.json']);
       const onDisk = await Promise.all(
         [
-          ...(await filesIn('items')).map((name) => `items/${name}`),
+          ...(await filesIn(piecesOf('nejm'))).map((name) => join(piecesOf('nejm'), name)),
           ...(await filesIn('state')).map((name) => `state/${name}`),
+          'first-pages.json',
         ].map((path) => readFile(join(library, path), 'utf8')),
       );
       expect(onDisk.join('\n')).not.toContain('bmj-item');
 
       // Subscribing again starts clean: old marks do not come back.
       await reopened.putItems(sampleItems('bmj', 3));
-      expect(reopened.getItem('bmj-item-2')).toMatchObject({ read: false, starred: false });
+      expect(await reopened.getItem('bmj-item-2')).toMatchObject({ read: false, starred: false });
     });
   });
 
@@ -194,7 +207,7 @@ describe('LowdbLibraryStore', () => {
       await store.setItemState('bmj-item-105', { read: true });
       await store.setItemState('nejm-item-2', { starred: true });
 
-      const firstPage = store.queryItems({ filter: 'all', offset: 0, limit: 3 });
+      const firstPage = await store.queryItems({ filter: 'all', offset: 0, limit: 3 });
       expect(firstPage.total).toBe(12);
       expect(firstPage.rows.map((row) => row.id)).toEqual([
         'bmj-item-105',
@@ -203,16 +216,23 @@ describe('LowdbLibraryStore', () => {
       ]);
       expect(firstPage.rows[0]).not.toHaveProperty('contentHtml');
 
-      const unread = store.queryItems({ feedId: 'bmj', filter: 'unread', offset: 0, limit: 2 });
+      const unread = await store.queryItems({
+        feedId: 'bmj',
+        filter: 'unread',
+        offset: 0,
+        limit: 2,
+      });
       expect(unread).toMatchObject({ total: 5 });
       expect(unread.rows.map((row) => row.id)).toEqual(['bmj-item-104', 'bmj-item-103']);
       expect(
-        store.queryItems({ filter: 'starred', offset: 0, limit: 10 }).rows.map((row) => row.id),
+        (await store.queryItems({ filter: 'starred', offset: 0, limit: 10 })).rows.map(
+          (row) => row.id,
+        ),
       ).toEqual(['nejm-item-2']);
       expect(
-        store
-          .queryItems({ feedId: 'nejm', filter: 'all', offset: 5, limit: 10 })
-          .rows.map((row) => row.id),
+        (await store.queryItems({ feedId: 'nejm', filter: 'all', offset: 5, limit: 10 })).rows.map(
+          (row) => row.id,
+        ),
       ).toEqual(['nejm-item-0']);
     });
   });
@@ -256,10 +276,10 @@ describe('LowdbLibraryStore', () => {
 
       expect(written.filter((path) => path.startsWith('state/'))).toHaveLength(2);
       const reopened = await reopen(store);
-      expect(reopened.queryItems({ filter: 'starred', offset: 0, limit: 1_000 }).total).toBe(
-        rest.length,
-      );
-      expect(reopened.getItem(first?.id ?? '')?.read).toBe(true);
+      expect(
+        (await reopened.queryItems({ filter: 'starred', offset: 0, limit: 1_000 })).total,
+      ).toBe(rest.length);
+      expect((await reopened.getItem(first?.id ?? ''))?.read).toBe(true);
     });
 
     it('rejects the callers of a failed write, and saves their change with a later write', async () => {
@@ -269,12 +289,12 @@ describe('LowdbLibraryStore', () => {
       await rm(join(library, 'state'), { recursive: true });
       await writeFile(join(library, 'state'), 'not a folder');
       await expect(store.setItemState('nejm-item-0', { read: true })).rejects.toThrow();
-      expect(store.getItem('nejm-item-0')?.read).toBe(true);
+      expect((await store.getItem('nejm-item-0'))?.read).toBe(true);
 
       await rm(join(library, 'state'));
       await mkdir(join(library, 'state'));
       const reopened = await reopen(store);
-      expect(reopened.getItem('nejm-item-0')?.read).toBe(true);
+      expect((await reopened.getItem('nejm-item-0'))?.read).toBe(true);
     });
 
     it('refuses changes once closed', async () => {
@@ -321,7 +341,6 @@ describe('LowdbLibraryStore', () => {
     });
 
     it.each([
-      ['an empty item index shard', 'items', 'index-', ''],
       [
         'a truncated state shard',
         'state',
@@ -335,29 +354,78 @@ describe('LowdbLibraryStore', () => {
       for (const name of names) await writeFile(join(library, folder, name), content);
 
       const store = await open();
-      expect(store.getItem('nejm-item-1')).toMatchObject({
+      expect(await store.getItem('nejm-item-1')).toMatchObject({
         title: sampleItem('nejm', 1).title,
         read: true,
       });
-      expect(store.getItem('bmj-item-2')?.starred).toBe(true);
+      expect((await store.getItem('bmj-item-2'))?.starred).toBe(true);
       expect(store.notices()).toHaveLength(names.length);
       expect(store.notices().every((notice) => notice.kind === 'restored-from-backup')).toBe(true);
       for (const notice of store.notices()) expect(existsSync(notice.keptAt)).toBe(true);
     });
 
-    it('recovers a damaged content shard when an article is first opened', async () => {
+    it('keeps no backup of fetched items, only of what the user made', async () => {
       await seedLibrary();
-      for (const name of (await filesIn('items')).filter((file) => file.startsWith('content-'))) {
-        await writeFile(
-          join(library, 'items', name),
-          '{"schemaVersion":1,"html":{"nejm-item-0":"<p>cut',
-        );
-      }
+      const backups = await readdir(join(library, 'backups'), { recursive: true });
+      expect(backups.filter((name) => name.endsWith('.bak')).sort()).toEqual([
+        'feeds.json.bak',
+        ...(await filesIn('state')).map((name) => join('state', `${name}.bak`)),
+      ]);
+    });
+
+    it('reports a damaged records piece, keeps the other feeds and fetches its feed again', async () => {
+      await seedLibrary();
+      const seeded = await open();
+      await seeded.saveFeed({ ...sampleFeed('bmj'), etag: '"v7"', bodyHash: 'a'.repeat(64) });
+      await seeded.close();
+      const damaged = join(library, piecesOf('bmj'), 'records-0000.json');
+      await writeFile(damaged, '{"schemaVersion":1,"feedId":"bmj","items":[{"id":"bm');
+
+      const store = await open({ now: fixedClock });
+      await store.whenLoaded();
+      expect((await store.queryItems(everything)).rows.map((row) => row.feedId)).toEqual(
+        Array(5).fill('nejm'),
+      );
+      expect(store.notices()).toEqual([
+        expect.objectContaining({
+          kind: 'reset-to-empty',
+          keptAt: `${damaged}.corrupt-2026-11-25T22-40-00Z`,
+        }),
+      ]);
+      expect(store.notices()[0]?.message).toContain(
+        'Refreshing your feeds fetches their articles again',
+      );
+      expect(store.getFeed('bmj')).toMatchObject({
+        etag: null,
+        lastModified: null,
+        bodyHash: null,
+      });
+      // The next refresh stores them again, with the marks the user had kept.
+      await store.putItems(sampleItems('bmj', 3));
+      expect((await store.getItem('bmj-item-2'))?.starred).toBe(true);
+    });
+
+    it('reports a damaged content piece when an article is opened, and fetches its feed again', async () => {
+      await seedLibrary();
+      const seeded = await open();
+      await seeded.saveFeed({ ...sampleFeed('nejm'), bodyHash: 'a'.repeat(64) });
+      await seeded.close();
+      await writeFile(
+        join(library, piecesOf('nejm'), 'content-0000.json'),
+        '{"schemaVersion":1,"html":{"nejm-item-0":"<p>cut',
+      );
       const store = await open();
       expect(store.notices()).toEqual([]);
-      expect(store.getItem('nejm-item-0')?.contentHtml).toBe(sampleItem('nejm', 0).contentHtml);
-      expect(store.notices()[0]).toMatchObject({ kind: 'restored-from-backup' });
+      expect(await store.getItem('nejm-item-0')).toMatchObject({
+        title: sampleItem('nejm', 0).title,
+        contentHtml: '',
+      });
+      expect(store.notices()[0]).toMatchObject({ kind: 'reset-to-empty' });
       expect(store.notices()[0]?.message).toContain('the text of some articles');
+      expect(store.getFeed('nejm')?.bodyHash).toBeNull();
+      // Opening another item of the same piece reads the fresh (empty) piece without a new notice.
+      expect((await store.getItem('nejm-item-1'))?.contentHtml).toBe('');
+      expect(store.notices()).toHaveLength(1);
     });
 
     it('starts a damaged document empty when there is no backup, and says so', async () => {
@@ -367,7 +435,7 @@ describe('LowdbLibraryStore', () => {
 
       const store = await open();
       expect(store.listFeeds()).toEqual([]);
-      expect(store.queryItems(everything).total).toBe(8);
+      expect((await store.queryItems(everything)).total).toBe(8);
       const [notice] = store.notices();
       expect(notice?.kind).toBe('reset-to-empty');
       expect(notice && existsSync(notice.keptAt)).toBe(true);

@@ -1,24 +1,32 @@
 import { join } from 'node:path';
-import type { RuleSet, StorageNotice } from '@shared/contract';
+import type { ItemFilter, RuleSet, StorageNotice } from '@shared/contract';
 import { compileSearchQuery } from '@shared/domain/library/compileSearchQuery';
-import type { ItemRecord } from '@shared/domain/library/libraryDocuments';
+import {
+  LIBRARY_SCHEMA_VERSION,
+  type FirstPageRow,
+  type FirstPagesDocument,
+  type ItemRecord,
+} from '@shared/domain/library/libraryDocuments';
 import { repairItemRecord } from '@shared/domain/library/repairItemShard';
 import type {
   ItemDetailRow,
   ItemQuery,
   ItemRow,
+  ItemsChange,
   ItemState,
   LibraryStore,
+  SearchableItem,
   StoredFeed,
   StoredItem,
 } from '../../services/library/LibraryStore';
+import { FIRST_PAGE_FILTERS, FIRST_PAGE_ROWS, FirstPages } from './FirstPages';
 import { FoldedItemText } from './FoldedItemText';
-import { ItemContentShards } from './ItemContentShards';
-import { ItemIndexShards } from './ItemIndexShards';
 import { ItemMarkShards } from './ItemMarkShards';
+import { feedFolderName, ItemPieces, type PieceAddress } from './ItemPieces';
 import { itemShardOf } from './itemShardOf';
 import type { LibraryDocument } from './LibraryDocument';
 import { libraryDocumentFactory } from './libraryDocumentFactory';
+import { migrateLibraryLayout, type MigrationProgress } from './migrateLibraryLayout';
 import { MuteRuleMatcher } from './MuteRuleMatcher';
 import { indexedItem, NewestFirstItemIndex, type IndexedItem } from './NewestFirstItemIndex';
 import { PaperMarks } from './PaperMarks';
@@ -30,11 +38,10 @@ import { SavedRules } from './SavedRules';
 import { StorageNotices } from './StorageNotices';
 import { SubscribedFeeds } from './SubscribedFeeds';
 
-export { ITEM_SHARD_COUNT } from './itemShardOf';
 export { STATE_SHARD_COUNT } from './markShardOf';
+export type { MigrationProgress } from './migrateLibraryLayout';
 
 const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60_000;
-const DEFAULT_CACHED_CONTENT_SHARDS = 8;
 
 /** Tuning and observation hooks; the defaults suit the app. */
 export interface LowdbLibraryStoreOptions {
@@ -42,27 +49,45 @@ export interface LowdbLibraryStoreOptions {
   now?: () => Date;
   /** Minimum time between two backup refreshes of one document while writing (default 5 min). */
   backupIntervalMs?: number;
-  /** Content shards kept in memory, least recently used dropped first (default 8). */
-  cachedContentShards?: number;
   /** Called after each document file is durably written, with its path inside `library/`. */
   onDocumentWritten?: (relativePath: string) => void;
+  /**
+   * Told how far the one-time update of a library written by an earlier version has come, for
+   * the window to show ("Updating your library… 40%"); awaited.
+   */
+  onMigrationProgress?: (progress: MigrationProgress) => void | Promise<void>;
+  /**
+   * Called (and awaited) before each feed folder is loaded in the background, so a test can hold
+   * the load at a chosen point; the app leaves it out.
+   */
+  beforeLoadingFeedFolder?: (folder: string) => Promise<void>;
+}
+
+/** Gives pending calls a turn between two steps of a long background load. */
+function yieldToOtherCalls(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
- * The library on disk as lowdb JSON documents under `<dataDir>/library/`:
+ * The library on disk as lowdb JSON documents under `<dataDir>/library/` (layout 2, see
+ * migrateLibraryLayout for the layout before it):
  *
  * - `feeds.json`: subscriptions; `notices.json`: storage notices not yet dismissed;
- *   `rules.json`: mute rules and saved searches.
- * - `items/index-NN.json`: item records without HTML, all loaded at open to build the lists.
- * - `items/content-NN.json`: item HTML, read only when an item of that shard is opened or changed.
- * - `state/state-NNN.json`: read and starred marks, apart from fetched content.
- * - `backups/<same path>.bak`: the last good copy of each document.
+ *   `rules.json`: mute rules and saved searches; `state/state-NNN.json`: read and starred marks.
+ *   These are what only the user can make, and each has a last good copy in `backups/`.
+ * - `pieces/<feed>/records-NNNN.json` and `content-NNNN.json`: fetched item records and their
+ *   HTML, a few dozen items of one feed per piece (see ItemPieces). No backup: a damaged piece is
+ *   reported and its feed fetched again.
+ * - `first-pages.json`: the first page of each overall list and every count (see FirstPages), so
+ *   opening reads a few small files whatever the library's size. The records load after that,
+ *   in the background, one feed at a time, while calls are answered.
+ * - `layout.json`: which layout the files follow.
  *
- * Reads are served from memory. Every write is atomic and durable, coalesced per document, and
- * resolves once on disk. A change spanning several documents is not one transaction; writes are
- * ordered so that a crash in between leaves something the next load accepts (an item without
- * its HTML shows an empty body until the next refresh brings it back; a feed removal that did not
- * finish leaves the feed listed, to be removed again).
+ * Every write is atomic and durable, coalesced per document, and resolves once on disk. A change
+ * spanning several documents is not one transaction; writes are ordered so that a crash in
+ * between leaves something the next load accepts (an item's HTML is written before its record;
+ * a feed's items are removed before the feed, so a removal that did not finish leaves the feed
+ * listed, to be removed again).
  *
  * Each file family has its own collaborator; this class keeps them consistent with the
  * in-memory item index, which spans them all.
@@ -76,13 +101,21 @@ export class LowdbLibraryStore implements LibraryStore {
   private readonly storedNotices: StorageNotices;
   private readonly savedRules: SavedRules;
   private readonly muting: MuteRuleMatcher;
-  private readonly index: ItemIndexShards;
-  private readonly content: ItemContentShards;
+  private readonly pieces: ItemPieces;
   private readonly marks: ItemMarkShards;
   private readonly paperMarks: PaperMarks;
+  private readonly firstPages: FirstPages;
+  /** Feeds being marked for fetching again, after a piece of theirs was damaged. */
+  private readonly refetching = new Set<Promise<void>>();
+  private loading: Promise<void> = Promise.resolve();
+  private loaded = false;
   private closing: Promise<void> | null = null;
+  private readonly itemsChangedListeners = new Set<(change: ItemsChange) => void>();
 
-  private constructor(libraryDir: string, options: LowdbLibraryStoreOptions) {
+  private constructor(
+    libraryDir: string,
+    private readonly options: LowdbLibraryStoreOptions,
+  ) {
     const createDocument = libraryDocumentFactory({
       libraryDir,
       backupIntervalMs: options.backupIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
@@ -93,21 +126,24 @@ export class LowdbLibraryStore implements LibraryStore {
     this.storedNotices = new StorageNotices(createDocument);
     this.savedRules = new SavedRules(createDocument);
     this.muting = new MuteRuleMatcher(() => this.savedRules.muteRules, this.foldedText);
-    this.index = new ItemIndexShards(createDocument);
-    this.content = new ItemContentShards(
+    this.pieces = new ItemPieces(
+      libraryDir,
       createDocument,
-      Math.max(1, options.cachedContentShards ?? DEFAULT_CACHED_CONTENT_SHARDS),
-      (notice) => this.storedNotices.addLater(notice),
+      (itemId) => this.items.get(itemId)?.record,
+      (feedId, notice) => this.pieceDamaged(feedId, notice),
     );
     this.marks = new ItemMarkShards(createDocument);
     this.paperMarks = new PaperMarks(this.list, this.marks);
+    this.firstPages = new FirstPages(libraryDir, createDocument);
   }
 
   /**
-   * Opens (or creates) the library in `<dataDir>/library/`. The caller must hold the data
-   * folder's lock. Damaged files (and files that are links) are recovered, never fatal: see
-   * {@link notices}. A library folder that is a link, or not a folder, is refused with an error
-   * naming it (see {@link prepareLibraryFolders}).
+   * Opens (or creates) the library in `<dataDir>/library/`, first updating a library written in
+   * an earlier layout (see {@link LowdbLibraryStoreOptions.onMigrationProgress}). The caller must
+   * hold the data folder's lock. Resolves once the first page and the counts can be answered;
+   * the items load in the background (see {@link whenLoaded}). Damaged files (and files that are
+   * links) are recovered, never fatal: see {@link notices}. A library folder that is a link, or
+   * not a folder, is refused with an error naming it (see {@link prepareLibraryFolders}).
    */
   static async open(
     dataDir: string,
@@ -116,9 +152,18 @@ export class LowdbLibraryStore implements LibraryStore {
     const libraryDir = join(dataDir, 'library');
     await prepareLibraryFolders(libraryDir);
     await removeLeftoverTemporaryFiles(libraryDir);
+    const migration = await migrateLibraryLayout(libraryDir, {
+      onProgress: options.onMigrationProgress,
+      now: options.now ?? (() => new Date()),
+    });
     const store = new LowdbLibraryStore(libraryDir, options);
-    await store.load();
+    await store.openQuickly(migration.notices, migration.lostShards);
     return store;
+  }
+
+  /** Resolves once every item is loaded; rejects if the library was closed before that. */
+  whenLoaded(): Promise<void> {
+    return this.loading;
   }
 
   listFeeds(): StoredFeed[] {
@@ -139,28 +184,22 @@ export class LowdbLibraryStore implements LibraryStore {
   }
 
   async removeFeed(id: string): Promise<boolean> {
-    this.assertOpen();
+    await this.loadedForChange();
     if (!this.feeds.has(id)) return false;
     const removed = this.list.removeFeed(id);
-    const itemShard = itemShardOf(id);
-    const removedHtml = new Map<string, null>();
     const touchedMarkShards = new Set<number>();
     for (const item of removed) {
       const itemId = item.record.id;
-      removedHtml.set(itemId, null);
       this.items.delete(itemId);
-      this.index.delete(itemShard, itemId);
       const markShard = this.marks.delete(itemId);
       if (markShard !== null) touchedMarkShards.add(markShard);
     }
-    const writes: Promise<void>[] = [this.marks.write(touchedMarkShards)];
-    if (removed.length > 0) {
-      writes.push(this.index.write(itemShard), this.content.apply(itemShard, removedHtml));
-    }
     // The feed goes last: if the process dies before its items are gone, the feed is still
     // listed and can be removed again, instead of leaving items no feed owns.
-    await Promise.all(writes);
+    await Promise.all([this.marks.write(touchedMarkShards), this.pieces.removeFeed(id)]);
     await this.feeds.remove(id);
+    this.firstPages.changed();
+    this.tellItemsChanged({ upserted: [], removed: removed.map((item) => item.record.id) });
     return true;
   }
 
@@ -175,46 +214,50 @@ export class LowdbLibraryStore implements LibraryStore {
         html: typeof item.contentHtml === 'string' ? item.contentHtml : '',
       });
     }
+    await this.loadedForChange();
 
     const added: IndexedItem[] = [];
     const changed: { item: IndexedItem; record: ItemRecord }[] = [];
-    // Shards this batch touches, and whether it changed them: unchanged ones are only waited on.
-    const indexShardsTouched = new Map<number, boolean>();
-    const contentEdits = new Map<number, Map<string, string | null>>();
-    const touch = (shard: number, isChanged: boolean): void => {
-      indexShardsTouched.set(shard, (indexShardsTouched.get(shard) ?? false) || isChanged);
-    };
-    const editsOf = (shard: number): Map<string, string | null> => {
-      let edits = contentEdits.get(shard);
-      if (!edits) contentEdits.set(shard, (edits = new Map()));
-      return edits;
+    const recordsToWrite: PieceAddress[] = [];
+    const recordsToWaitFor: PieceAddress[] = [];
+    const contentEdits = new Map<
+      string,
+      { address: PieceAddress; edits: Map<string, string | null> }
+    >();
+    const edit = (address: PieceAddress, itemId: string, html: string | null): void => {
+      const key = `${address.feedId}\n${address.piece}`;
+      let entry = contentEdits.get(key);
+      if (!entry) contentEdits.set(key, (entry = { address, edits: new Map() }));
+      entry.edits.set(itemId, html);
     };
 
     for (const { record, html } of incoming.values()) {
       const existing = this.items.get(record.id);
-      let shard: number;
-      if (!existing) {
-        const item = this.indexedItemOf(record);
-        this.items.set(record.id, item);
-        shard = this.index.set(record);
-        added.push(item);
-        touch(shard, true);
-      } else if (sameItemRecord(existing.record, record)) {
-        shard = itemShardOf(record.feedId);
-        touch(shard, false);
-      } else {
-        const previousShard = itemShardOf(existing.record.feedId);
-        shard = itemShardOf(record.feedId);
-        if (previousShard !== shard) {
-          this.index.delete(previousShard, record.id);
-          touch(previousShard, true);
-          editsOf(previousShard).set(record.id, null);
+      const known = existing && this.pieces.addressOf(record.id);
+      let address: PieceAddress;
+      if (!existing || !known) {
+        if (!existing) {
+          const item = this.indexedItemOf(record);
+          this.items.set(record.id, item);
+          added.push(item);
         }
-        this.index.set(record);
+        address = this.pieces.place(record.id, record.feedId);
+        recordsToWrite.push(address);
+      } else if (sameItemRecord(existing.record, record)) {
+        address = known;
+        recordsToWaitFor.push(address);
+      } else {
+        address = known;
+        if (known.feedId !== record.feedId) {
+          this.pieces.unplace(record.id);
+          recordsToWrite.push(known);
+          edit(known, record.id, null);
+          address = this.pieces.place(record.id, record.feedId);
+        }
         changed.push({ item: existing, record });
-        touch(shard, true);
+        recordsToWrite.push(address);
       }
-      editsOf(shard).set(record.id, html);
+      edit(address, record.id, html);
     }
 
     // Dates or feed may have changed: take the items out of the order before changing them.
@@ -229,25 +272,46 @@ export class LowdbLibraryStore implements LibraryStore {
       [...added, ...repositioned].map((item) => this.list.copiesOf(item)),
     );
 
-    const writes: Promise<void>[] = [this.marks.write(markedShards)];
-    for (const [shard, isChanged] of indexShardsTouched) {
-      writes.push(isChanged ? this.index.write(shard) : this.index.settled(shard));
-    }
-    for (const [shard, edits] of contentEdits) writes.push(this.content.apply(shard, edits));
-    await Promise.all(writes);
+    // HTML before records: an item that is listed has its text on disk.
+    const marksWritten = this.marks.write(markedShards);
+    await Promise.all(
+      [...contentEdits.values()].map(({ address, edits }) =>
+        this.pieces.editContent(address, edits),
+      ),
+    );
+    await Promise.all([
+      this.pieces.writeRecords(recordsToWrite),
+      this.pieces.recordsSettled(recordsToWaitFor),
+      marksWritten,
+    ]);
+    if (added.length > 0 || changed.length > 0) this.firstPages.changed();
+    this.tellItemsChanged({
+      upserted: [...added, ...repositioned].map(({ record }) => ({
+        record,
+        contentHtml: incoming.get(record.id)?.html ?? '',
+      })),
+      removed: [],
+    });
     return added.length;
   }
 
-  getItem(id: string): ItemDetailRow | undefined {
+  async getItem(id: string): Promise<ItemDetailRow | undefined> {
+    await this.loading;
+    if (!this.items.has(id)) return undefined;
+    // An item whose HTML was lost (a crash between the two writes, a damaged piece) shows an
+    // empty body until the next refresh stores its content again.
+    const contentHtml = (await this.pieces.htmlOf(id)) ?? '';
+    // Read again: the item may have changed or gone while its piece was read.
     const item = this.items.get(id);
-    if (!item) return undefined;
-    // An item whose HTML was lost (a crash between the two writes, a reset shard) shows an empty
-    // body until the next refresh stores its content again.
-    const contentHtml = this.content.htmlOf(itemShardOf(item.record.feedId), id) ?? '';
-    return this.rows.detailOf(item, contentHtml);
+    return item && this.rows.detailOf(item, contentHtml);
   }
 
-  queryItems(query: ItemQuery): { rows: ItemRow[]; total: number } {
+  async queryItems(query: ItemQuery): Promise<{ rows: ItemRow[]; total: number }> {
+    if (!this.loaded) {
+      const early = this.firstPages.answer(query);
+      if (early) return early;
+      await this.loading;
+    }
     const search = query.query === undefined ? null : compileSearchQuery(query.query);
     const { items, total } = this.list.query({
       feedId: query.feedId,
@@ -260,18 +324,20 @@ export class LowdbLibraryStore implements LibraryStore {
   }
 
   countItems(feedId: string): { total: number; unread: number } {
-    return this.list.countsOf(feedId);
+    return this.loaded ? this.list.countsOf(feedId) : this.firstPages.countsOf(feedId);
   }
 
   countOverall(): { all: number; unread: number; starred: number } {
-    return this.list.overallCounts();
+    return this.loaded ? this.list.overallCounts() : this.firstPages.overall();
   }
 
   async setItemState(id: string, patch: Partial<ItemState>): Promise<boolean> {
-    this.assertOpen();
+    await this.loadedForChange();
     const item = this.items.get(id);
     if (!item) return false;
-    await this.paperMarks.change(item, patch);
+    const written = this.paperMarks.change(item, patch);
+    this.firstPages.changed();
+    await written;
     return true;
   }
 
@@ -280,11 +346,12 @@ export class LowdbLibraryStore implements LibraryStore {
   }
 
   async saveRules(rules: RuleSet): Promise<void> {
-    this.assertOpen();
+    await this.loadedForChange();
     this.savedRules.replace(rules);
     for (const item of this.items.values()) {
       this.list.setMuted(item, this.muting.isMuted(item.record));
     }
+    this.firstPages.changed();
     await this.savedRules.write();
   }
 
@@ -302,11 +369,98 @@ export class LowdbLibraryStore implements LibraryStore {
     return this.closing;
   }
 
+  // For the search index (services/library/SearchIndexFeeder.ts).
+
+  async itemIds(): Promise<string[]> {
+    await this.loading;
+    return [...this.items.keys()];
+  }
+
+  async searchableItems(ids: readonly string[]): Promise<SearchableItem[]> {
+    await this.loading;
+    // Items of one piece are read together, so each content piece is read once.
+    const byPiece = new Map<string, string[]>();
+    for (const id of new Set(ids)) {
+      const address = this.pieces.addressOf(id);
+      if (!address) continue;
+      const key = `${address.feedId}\n${address.piece}`;
+      const pieceIds = byPiece.get(key);
+      if (pieceIds) pieceIds.push(id);
+      else byPiece.set(key, [id]);
+    }
+    const found: SearchableItem[] = [];
+    for (const pieceIds of byPiece.values()) {
+      const html = await this.pieces.htmlOfPiece(pieceIds[0] as string);
+      for (const id of pieceIds) {
+        const item = this.items.get(id);
+        if (item) found.push({ record: item.record, contentHtml: html.get(id) ?? '' });
+      }
+    }
+    return found;
+  }
+
+  onItemsChanged(listener: (change: ItemsChange) => void): () => void {
+    this.itemsChangedListeners.add(listener);
+    return () => this.itemsChangedListeners.delete(listener);
+  }
+
+  async listedIds(
+    ids: readonly string[],
+    scope: { feedId?: string | undefined; filter: ItemFilter },
+  ): Promise<string[]> {
+    await this.loading;
+    const listed: string[] = [];
+    const seen = new Set<IndexedItem>();
+    for (const id of ids) {
+      const item = this.items.get(id);
+      if (!item || (scope.feedId !== undefined && item.record.feedId !== scope.feedId)) continue;
+      // Overall, a paper is listed once, as the copy that stands for it, at its best hit.
+      const row = scope.feedId === undefined ? (this.list.copiesOf(item)[0] ?? item) : item;
+      if (seen.has(row) || row.muted) continue;
+      seen.add(row);
+      if (scope.filter === 'unread' ? row.read : scope.filter === 'starred' && !row.starred)
+        continue;
+      listed.push(row.record.id);
+    }
+    return listed;
+  }
+
+  async getRows(ids: readonly string[]): Promise<ItemRow[]> {
+    await this.loading;
+    return ids.flatMap((id) => {
+      const item = this.items.get(id);
+      return item ? [this.rows.rowOf(item)] : [];
+    });
+  }
+
+  private tellItemsChanged(change: ItemsChange): void {
+    if (change.upserted.length === 0 && change.removed.length === 0) return;
+    for (const listener of [...this.itemsChangedListeners]) {
+      // The change is on disk already: a failing listener must not fail the write.
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('[rounds] a listener to item changes failed', error);
+      }
+    }
+  }
+
   private indexedItemOf(record: ItemRecord): IndexedItem {
     return indexedItem(record, this.marks.marksOf(record.id), this.muting.isMuted(record));
   }
 
+  /** Changes need every item loaded: a paper's copies and the counts span the whole library. */
+  private async loadedForChange(): Promise<void> {
+    this.assertOpen();
+    await this.loading;
+    this.assertOpen();
+  }
+
   private async flushAll(): Promise<void> {
+    // The background load stops at its next step; what it loaded so far was not changed.
+    await this.loading.catch(() => {});
+    await this.pieces.contentSettled();
+    await Promise.all(this.refetching);
     const documents = this.allDocuments();
     // settled() also retries changes a failed write left unsaved: the last chance to keep them.
     const outcomes = await Promise.allSettled(documents.map((document) => document.settled()));
@@ -321,41 +475,113 @@ export class LowdbLibraryStore implements LibraryStore {
     await Promise.all(documents.map((document) => document.finish()));
   }
 
-  private async load(): Promise<void> {
+  /**
+   * Reads what the window needs first: subscriptions, rules, notices and the opening view. The
+   * items load in the background; without an opening view to answer from, this waits for them.
+   */
+  private async openQuickly(
+    migrationNotices: StorageNotice[],
+    lostShards: Set<number>,
+  ): Promise<void> {
     // Notices first: the others' recovery notices are added to them.
     const noticesRecovered = await this.storedNotices.load();
-    const [rulesRecovered, feedsRecovered, loadedIndex, loadedMarks] = await Promise.all([
+    const [rulesRecovered, feedsRecovered, hasOpeningView] = await Promise.all([
       this.savedRules.load(),
       this.feeds.load(),
-      this.index.load(),
-      this.marks.load(),
+      this.firstPages.load(),
     ]);
-    const recovered = [
-      noticesRecovered,
-      rulesRecovered,
-      feedsRecovered,
-      ...loadedIndex.recovered,
-      ...loadedMarks.recovered,
-    ].filter((notice) => notice !== null);
-
-    const loaded = loadedIndex.records.map((record) => {
-      const item = this.indexedItemOf(record);
-      this.items.set(record.id, item);
-      return item;
+    const recovered = [noticesRecovered, rulesRecovered, feedsRecovered, ...migrationNotices];
+    await this.storedNotices.add(recovered.filter((notice) => notice !== null));
+    for (const feed of this.feeds.list()) {
+      if (lostShards.has(itemShardOf(feed.id))) this.fetchAgain(feed.id);
+    }
+    this.loading = this.loadItems();
+    // Nobody may be waiting yet: a failure is reported to whoever waits, and logged here.
+    this.loading.catch((error: unknown) => {
+      if (!this.closing) console.error('[rounds] could not load the library', error);
     });
-    this.list.add(loaded);
+    // The view was built under the saved rules: rules restored or reset differ, and mute others.
+    if (!hasOpeningView || rulesRecovered !== null) await this.loading;
+  }
+
+  /** Loads marks, then every feed's records one feed at a time, letting calls in between. */
+  private async loadItems(): Promise<void> {
+    const loadedMarks = await this.marks.load();
+    const feedOfFolder = new Map(
+      this.feeds.list().map((feed) => [feedFolderName(feed.id), feed.id]),
+    );
+    for (const folder of await this.pieces.feedFolders()) {
+      await this.options.beforeLoadingFeedFolder?.(folder);
+      if (this.closing) throw new Error('The library was closed while it was loading.');
+      const loaded = await this.pieces.loadFeedFolder(folder, feedOfFolder.get(folder) ?? null);
+      const records = loaded?.records ?? [];
+      this.list.add(
+        records.map((record) => {
+          const item = this.indexedItemOf(record);
+          this.items.set(record.id, item);
+          return item;
+        }),
+      );
+      await yieldToOtherCalls();
+    }
     // Copies of a paper whose marks differ: a crash between two mirrored writes, or files from
     // a build that kept marks per copy. The union is what the reader last saw on some copy.
     const markShardsToWrite = new Set(loadedMarks.misplaced);
     for (const shard of this.paperMarks.shareAmongCopies(this.list.papersWithSeveralCopies())) {
       markShardsToWrite.add(shard);
     }
-
+    this.loaded = true;
     await Promise.all([
       this.marks.write(markShardsToWrite),
-      ...[...loadedIndex.misplaced].map((shard) => this.index.write(shard)),
-      this.storedNotices.add(recovered),
+      this.storedNotices.add(loadedMarks.recovered),
+      // Rewritten from the records now loaded: a view left stale by a crash is repaired here.
+      this.firstPages.follow(() => this.openingView()),
     ]);
+  }
+
+  /** The opening view of the loaded library (see FirstPages). */
+  private openingView(): FirstPagesDocument {
+    const rows = new Map<string, FirstPageRow>();
+    const lists = { all: [] as string[], unread: [] as string[], starred: [] as string[] };
+    for (const filter of FIRST_PAGE_FILTERS) {
+      const { items } = this.list.query({ filter, offset: 0, limit: FIRST_PAGE_ROWS });
+      lists[filter] = items.map((item) => {
+        if (!rows.has(item.record.id)) rows.set(item.record.id, this.rows.rowOf(item));
+        return item.record.id;
+      });
+    }
+    const feeds = this.list
+      .feedIds()
+      .map((feedId) => [feedId, this.list.countsOf(feedId)] as const);
+    return {
+      schemaVersion: LIBRARY_SCHEMA_VERSION,
+      lists,
+      rows: [...rows.values()],
+      overall: this.list.overallCounts(),
+      feeds: Object.fromEntries(feeds),
+    };
+  }
+
+  /** A piece was set aside: tell the user, and fetch the feed again at its next refresh. */
+  private pieceDamaged(feedId: string | null, notice: StorageNotice): void {
+    this.storedNotices.addLater(notice);
+    if (feedId !== null) this.fetchAgain(feedId);
+  }
+
+  /**
+   * Forgets what makes a feed's next fetch conditional or skipped (validators, body hash), so its
+   * next refresh parses it and stores its items again.
+   */
+  private fetchAgain(feedId: string): void {
+    const feed = this.feeds.get(feedId);
+    if (!feed) return;
+    const work = this.feeds
+      .save({ ...feed, etag: null, lastModified: null, bodyHash: null })
+      .catch((error: unknown) => {
+        console.error(`[rounds] could not mark feed ${feedId} to be fetched again`, error);
+      })
+      .finally(() => this.refetching.delete(work));
+    this.refetching.add(work);
   }
 
   private assertOpen(): void {
@@ -367,9 +593,9 @@ export class LowdbLibraryStore implements LibraryStore {
       this.feeds.document,
       this.storedNotices.document,
       this.savedRules.document,
-      ...this.index.documents,
-      ...this.content.documents,
+      this.firstPages.document,
       ...this.marks.documents,
+      ...this.pieces.documents(),
     ] as LibraryDocument<unknown>[];
   }
 }

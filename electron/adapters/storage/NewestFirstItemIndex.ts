@@ -267,6 +267,11 @@ export class NewestFirstItemIndex {
     };
   }
 
+  /** Every feed that has items in the index. */
+  feedIds(): string[] {
+    return [...this.byFeed.keys()];
+  }
+
   /**
    * How many rows the overall list has for each filter, muted items left out: the counts a query
    * with no feed and no search totals, read from the running counts instead of a scan.

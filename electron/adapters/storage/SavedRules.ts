@@ -17,6 +17,7 @@ export class SavedRules {
       relativePath: 'rules.json',
       subject: 'your mute rules and saved searches',
       remedy: '',
+      backup: 'last-good',
       repair: repairRulesDocument,
       empty: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, muteRules: [], savedSearches: [] }),
       serialize: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, ...this.ruleSet }),

@@ -20,6 +20,7 @@ export class StorageNotices {
       relativePath: 'notices.json',
       subject: 'the list of storage notices',
       remedy: '',
+      backup: 'last-good',
       repair: repairNoticesDocument,
       empty: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, notices: [] }),
       serialize: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, notices: this.stored }),

@@ -19,6 +19,7 @@ export class SubscribedFeeds {
       relativePath: 'feeds.json',
       subject: 'your feed subscriptions',
       remedy: '',
+      backup: 'last-good',
       repair: repairFeedsDocument,
       empty: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, feeds: [] }),
       serialize: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, feeds: [...this.feeds.values()] }),

@@ -1,14 +1,13 @@
 import { shardNumberOf } from './shardNumberOf';
 
 /**
- * Item records and their HTML are sharded by feed: a refresh adds items to one feed, and
- * removing a feed empties one shard pair, so each touches two files instead of rewriting the
- * whole library. 64 shards keep a file near 1/64 of the library (about 2 MB of HTML at 100,000
- * items); a single very large feed makes its shard grow with that feed alone.
+ * Layout 1 sharded item records and their HTML by feed into 64 index and 64 content shards
+ * (`items/index-NN.json`, `items/content-NN.json`). Layout 2 keeps them in pieces per feed (see
+ * ItemPieces); the shard numbers remain only to read layout-1 libraries while migrating them.
  */
 export const ITEM_SHARD_COUNT = 64;
 
-/** The index and content shard holding a feed's items. */
+/** The layout-1 index and content shard holding a feed's items. */
 export function itemShardOf(feedId: string): number {
   return shardNumberOf(feedId, ITEM_SHARD_COUNT);
 }

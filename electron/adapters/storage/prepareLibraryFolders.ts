@@ -3,8 +3,12 @@ import { dirname, join } from 'node:path';
 import { isOwnerOnly, OWNER_ONLY_FOLDER_MODE, restrictToOwner } from './ownerOnly';
 import { SymbolicLinkRefusedError } from './refuseSymbolicLinks';
 
-/** The library's folders inside `<dataDir>/library`, each after its parent. */
-export const LIBRARY_FOLDERS = ['', 'items', 'state', 'backups', 'backups/items', 'backups/state'];
+/**
+ * The library's folders inside `<dataDir>/library`, each after its parent. `pieces` holds one
+ * folder per feed (see ItemPieces); `items` and `backups/items` belong to layout 1 and are removed
+ * by its migration.
+ */
+export const LIBRARY_FOLDERS = ['', 'state', 'pieces', 'backups', 'backups/state'];
 
 /** Something other than a folder sits where the library keeps one of its folders. */
 export class NotAFolderError extends Error {
@@ -18,7 +22,11 @@ export class NotAFolderError extends Error {
   }
 }
 
-async function createOwnerOnlyFolder(path: string): Promise<void> {
+/**
+ * Creates a folder readable by its owner only (or tightens one an earlier version left open).
+ * Rejects when the path is a link or not a folder.
+ */
+export async function createOwnerOnlyFolder(path: string): Promise<void> {
   await mkdir(path, { mode: OWNER_ONLY_FOLDER_MODE }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   });

@@ -49,10 +49,9 @@ afterEach(async () => {
 });
 
 /** The library's list as the user sees it: titles with the date shown, newest first. */
-function listed(feedId: string): [string, string | null][] {
-  return store
-    .queryItems({ feedId, filter: 'all', offset: 0, limit: 100 })
-    .rows.map((row) => [row.title, row.publishedAt]);
+async function listed(feedId: string): Promise<[string, string | null][]> {
+  const { rows } = await store.queryItems({ feedId, filter: 'all', offset: 0, limit: 100 });
+  return rows.map((row) => [row.title, row.publishedAt]);
 }
 
 describe('FeedMainService, dates a feed gets wrong', () => {
@@ -69,7 +68,7 @@ describe('FeedMainService, dates a feed gets wrong', () => {
     const added = await service.add({ url: server.url('/feed') });
     if (!added.ok) throw new Error(added.message);
 
-    expect(listed(added.value.id)).toEqual([
+    expect(await listed(added.value.id)).toEqual([
       ['from-2049', STEPPING_CLOCK_START],
       ['this-morning', '2026-02-01T07:00:00.000Z'],
       ['yesterday', '2026-01-31T07:00:00.000Z'],
@@ -88,7 +87,7 @@ describe('FeedMainService, dates a feed gets wrong', () => {
     await service.refresh({ id: added.value.id });
 
     // Seen again a day later, the 2049 item keeps the time it was first fetched.
-    expect(listed(added.value.id)).toEqual([
+    expect(await listed(added.value.id)).toEqual([
       ['next-morning', '2026-02-02T07:00:00.000Z'],
       ['from-2049', STEPPING_CLOCK_START],
       ['this-morning', '2026-02-01T07:00:00.000Z'],
@@ -103,7 +102,10 @@ describe('FeedMainService, dates a feed gets wrong', () => {
     );
     const added = await service.add({ url: server.url('/feed') });
     if (!added.ok) throw new Error(added.message);
-    expect(listed(added.value.id).map(([title]) => title)).toEqual(['undated', 'yesterday']);
+    expect((await listed(added.value.id)).map(([title]) => title)).toEqual([
+      'undated',
+      'yesterday',
+    ]);
 
     clock.advanceMinutes(MINUTES_PER_DAY);
     server.serve(
@@ -116,7 +118,7 @@ describe('FeedMainService, dates a feed gets wrong', () => {
     );
     await service.refresh({ id: added.value.id });
 
-    expect(listed(added.value.id).map(([title]) => title)).toEqual([
+    expect((await listed(added.value.id)).map(([title]) => title)).toEqual([
       'next-morning',
       'undated',
       'yesterday',

@@ -7,8 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // Subscribing is tested over the real adapters, as composeBackend wires them.
 import { HttpFeedFetcher } from '../../adapters/feeds/HttpFeedFetcher';
 import { RssFeedParser } from '../../adapters/feeds/RssFeedParser';
+import { WorkerSearchIndex } from '../../adapters/search/WorkerSearchIndex';
 import { LowdbLibraryStore } from '../../adapters/storage/LowdbLibraryStore';
 import { LibraryMainService } from '../library/LibraryMainService';
+import { SearchIndexFeeder } from '../library/SearchIndexFeeder';
 import { FeedMainService } from './FeedMainService';
 
 const DOI = '10.1056/NEJMoa2312345';
@@ -105,6 +107,8 @@ let store: LowdbLibraryStore;
 let server: PageServer;
 let feeds: FeedMainService;
 let library: LibraryMainService;
+let searchIndex: WorkerSearchIndex;
+let search: SearchIndexFeeder;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'rounds-papers-'));
@@ -117,12 +121,16 @@ beforeEach(async () => {
     parser: new RssFeedParser(),
     clock: { now: () => new Date('2026-01-12T08:00:00.000Z') },
   });
-  library = new LibraryMainService({ store });
+  searchIndex = WorkerSearchIndex.inDataFolder(dataDir);
+  search = new SearchIndexFeeder({ store, index: searchIndex });
+  library = new LibraryMainService({ store, search });
 });
 
 afterEach(async () => {
   feeds?.dispose();
   await server.close();
+  await search.close();
+  await searchIndex.close();
   await store.close();
   await rm(dataDir, { recursive: true, force: true });
 });

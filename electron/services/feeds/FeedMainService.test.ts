@@ -162,9 +162,9 @@ describe('FeedMainService.add', () => {
     });
     expect(store.getFeed(summary.id)).toMatchObject({ etag: '"v1"', lastModified: null });
     expect(store.getFeed(summary.id)?.bodyHash).toMatch(/^[0-9a-f]{64}$/);
-    const titles = store
-      .queryItems({ feedId: summary.id, filter: 'all', offset: 0, limit: 10 })
-      .rows.map((row) => row.title);
+    const titles = (
+      await store.queryItems({ feedId: summary.id, filter: 'all', offset: 0, limit: 10 })
+    ).rows.map((row) => row.title);
     expect(titles.sort()).toEqual(['First', 'Second']);
   });
 
@@ -210,7 +210,7 @@ describe('FeedMainService.add', () => {
     expect(page).toMatchObject({ ok: false, code: 'not-a-feed' });
     expect(page.ok ? '' : page.message).toMatch(/web page with no feed link/);
     expect(store.listFeeds()).toEqual([]);
-    expect(store.queryItems({ filter: 'all', offset: 0, limit: 10 }).total).toBe(0);
+    expect((await store.queryItems({ filter: 'all', offset: 0, limit: 10 })).total).toBe(0);
   });
 });
 
@@ -251,7 +251,9 @@ describe('FeedMainService.refresh', () => {
   it('adds new items, refreshes known ones and keeps the reader’s marks and first fetch time', async () => {
     server.serveFeed('/feed', rss('Cardiology', [{ guid: 'a', title: 'First' }]));
     const feed = await addFeed('/feed');
-    const [first] = store.queryItems({ feedId: feed.id, filter: 'all', offset: 0, limit: 10 }).rows;
+    const [first] = (
+      await store.queryItems({ feedId: feed.id, filter: 'all', offset: 0, limit: 10 })
+    ).rows;
     await store.setItemState(first?.id ?? '', { read: true, starred: true });
     clock.advanceMinutes(60);
     server.serveFeed(
@@ -267,7 +269,7 @@ describe('FeedMainService.refresh', () => {
     expect(result.ok && result.value).toEqual([
       { feedId: feed.id, newItems: 1, unchanged: false, error: null },
     ]);
-    const known = store.getItem(first?.id ?? '');
+    const known = await store.getItem(first?.id ?? '');
     expect(known).toMatchObject({
       title: 'First (corrected)',
       read: true,
@@ -410,7 +412,7 @@ describe('FeedMainService.list and remove', () => {
 
     expect(await service.remove({ id: feed.id })).toEqual({ ok: true, value: { id: feed.id } });
     expect(store.listFeeds()).toEqual([]);
-    expect(store.queryItems({ filter: 'all', offset: 0, limit: 10 }).total).toBe(0);
+    expect((await store.queryItems({ filter: 'all', offset: 0, limit: 10 })).total).toBe(0);
     expect(await service.remove({ id: feed.id })).toMatchObject({ ok: false, code: 'not-found' });
   });
 });

@@ -144,7 +144,7 @@ export class FeedMainService implements FeedsService {
       });
       await this.store.saveFeed(feed);
       try {
-        await this.store.putItems(this.toStoredItems(feed.id, parsed.feed.items, now));
+        await this.store.putItems(await this.toStoredItems(feed.id, parsed.feed.items, now));
       } catch (error) {
         // Subscribing is all or nothing: a feed without its items would look empty for good.
         await this.store.removeFeed(feed.id).catch(() => undefined);
@@ -369,7 +369,7 @@ export class FeedMainService implements FeedsService {
     progress.stage = 'saving';
     if (!this.store.getFeed(feedId) || this.lifetime.signal.aborted) return untouched(feedId);
     const newItems = await this.store.putItems(
-      this.toStoredItems(feedId, read.feed.items, this.now()),
+      await this.toStoredItems(feedId, read.feed.items, this.now()),
     );
     const described = { title: capTitle(read.feed.title), siteUrl: read.feed.siteUrl };
     return this.recordSuccess(
@@ -481,12 +481,21 @@ export class FeedMainService implements FeedsService {
     };
   }
 
-  private toStoredItems(feedId: string, items: ParsedItem[], now: string): StoredItem[] {
+  private async toStoredItems(
+    feedId: string,
+    items: ParsedItem[],
+    now: string,
+  ): Promise<StoredItem[]> {
     // An item keeps the time Rounds first stored it; a refresh only replaces its content.
     const firstFetched = new Map(
-      this.store
-        .queryItems({ feedId, filter: 'all', offset: 0, limit: Number.MAX_SAFE_INTEGER })
-        .rows.map((row) => [row.id, row.fetchedAt]),
+      (
+        await this.store.queryItems({
+          feedId,
+          filter: 'all',
+          offset: 0,
+          limit: Number.MAX_SAFE_INTEGER,
+        })
+      ).rows.map((row) => [row.id, row.fetchedAt]),
     );
     const stored = new Map<string, StoredItem>();
     for (const item of items) {

@@ -130,18 +130,17 @@ it('refreshes every hostile feed into its own error while the healthy ones are u
     );
     expect(codes).toEqual(HOSTILE_FEEDS);
 
-    const titlesOf = (id: string) =>
-      reopened
-        .queryItems({ feedId: id, filter: 'all', offset: 0, limit: 10 })
-        .rows.map((row) => row.title)
+    const titlesOf = async (id: string) =>
+      (await reopened.queryItems({ feedId: id, filter: 'all', offset: 0, limit: 10 })).rows
+        .map((row) => row.title)
         .sort();
-    expect(titlesOf('healthy-rss')).toEqual(['Cardiology-1', 'Cardiology-2']);
-    expect(titlesOf('healthy-gzip')).toEqual(['Neurology-1', 'Neurology-2']);
-    expect(titlesOf('healthy-atom')).toEqual(['Onc 1', 'Onc 2']);
+    expect(await titlesOf('healthy-rss')).toEqual(['Cardiology-1', 'Cardiology-2']);
+    expect(await titlesOf('healthy-gzip')).toEqual(['Neurology-1', 'Neurology-2']);
+    expect(await titlesOf('healthy-atom')).toEqual(['Onc 1', 'Onc 2']);
     expect(reopened.getFeed('healthy-rss')?.title).toBe('Cardiology');
 
     // A megabyte of title is kept, cut short; the feed itself works.
-    const [hugeTitle] = titlesOf('huge-title');
+    const [hugeTitle] = await titlesOf('huge-title');
     expect(hugeTitle?.length).toBeLessThanOrEqual(1000);
     expect(reopened.getFeed('huge-title')?.title.length).toBeLessThanOrEqual(1000);
     expect(reopened.getFeed('nested-50000')?.lastError?.message).toBe(

@@ -3,9 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WorkerSearchIndex } from '../../adapters/search/WorkerSearchIndex';
 import { LowdbLibraryStore } from '../../adapters/storage/LowdbLibraryStore';
 import { LibraryMainService } from './LibraryMainService';
 import type { StoredFeed, StoredItem } from './LibraryStore';
+import { SearchIndexFeeder } from './SearchIndexFeeder';
 
 const FEED: StoredFeed = newFeedRecord({
   id: 'feed-1',
@@ -34,16 +36,23 @@ function item(n: number): StoredItem {
 let dataDir: string;
 let store: LowdbLibraryStore;
 let library: LibraryMainService;
+let index: WorkerSearchIndex;
+let search: SearchIndexFeeder;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'rounds-library-'));
   store = await LowdbLibraryStore.open(dataDir);
   await store.saveFeed(FEED);
   await store.putItems([item(1), item(2), item(3)]);
-  library = new LibraryMainService({ store });
+  // Searching has tests of its own (LibraryMainService.search.test.ts); here it stays unopened.
+  index = WorkerSearchIndex.inDataFolder(dataDir);
+  search = new SearchIndexFeeder({ store, index });
+  library = new LibraryMainService({ store, search });
 });
 
 afterEach(async () => {
+  await search.close();
+  await index.close();
   await store.close();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -183,7 +192,7 @@ describe('LibraryMainService', () => {
     await store.close();
 
     store = await LowdbLibraryStore.open(dataDir);
-    const reopened = await new LibraryMainService({ store }).get({ id: 'item-1' });
+    const reopened = await new LibraryMainService({ store, search }).get({ id: 'item-1' });
     expect(reopened).toMatchObject({ ok: true, value: { read: true, starred: true } });
   });
 

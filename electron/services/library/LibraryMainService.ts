@@ -1,37 +1,58 @@
 import {
   fail,
+  type ItemFilter,
+  type ItemPage,
   type ItemSummary,
   type libraryContract,
   ok,
   type ServiceImplementation,
 } from '@shared/contract';
-import type { ItemRow, LibraryStore } from './LibraryStore';
 import { feedDisplayTitle } from '@shared/domain/library/feedDisplayTitle';
+import {
+  highlightTermsOf,
+  isEmptySearch,
+  type ParsedSearchQuery,
+  parseSearchQuery,
+} from '@shared/domain/library/parseSearchQuery';
+import type { ItemRow, LibraryStore } from './LibraryStore';
+import type { SearchIndexFeeder } from './SearchIndexFeeder';
 
 type LibraryService = ServiceImplementation<typeof libraryContract>;
+type ListResult = Awaited<ReturnType<LibraryService['list']>>;
 
 const GONE = 'That article is no longer in your library.';
+/**
+ * A search lists at most this many of its best matches: ranking costs time for every match, and
+ * no one reads past the first few hundred of a search that broad.
+ */
+export const MAX_RANKED_MATCHES = 1_000;
 
 /** Stored items and the user's reading state; never touches the network. */
 export class LibraryMainService implements LibraryService {
   private readonly store: LibraryStore;
+  private readonly searcher: Pick<SearchIndexFeeder, 'search'>;
 
-  constructor(dependencies: { store: LibraryStore }) {
+  constructor(dependencies: { store: LibraryStore; search: Pick<SearchIndexFeeder, 'search'> }) {
     this.store = dependencies.store;
+    this.searcher = dependencies.search;
   }
 
   // Methods are arrow properties so a transport may call them detached from the instance.
 
   readonly list: LibraryService['list'] = async ({ feedId, filter, query, offset, limit }) => {
-    const { rows, total } = this.store.queryItems({ feedId, filter, query, offset, limit });
-    const titles = this.feedTitles();
-    return ok({ items: rows.map((row) => toSummary(row, titles)), total, offset });
+    const parsed = query === undefined ? null : parseSearchQuery(query);
+    if (parsed !== null && !parsed.ok) return fail('invalid-query', parsed.message);
+    if (parsed !== null && !isEmptySearch(parsed.query)) {
+      return this.search(parsed.query, { feedId, filter, offset, limit });
+    }
+    const { rows, total } = await this.store.queryItems({ feedId, filter, offset, limit });
+    return ok({ items: this.summaries(rows), total, offset });
   };
 
   readonly counts: LibraryService['counts'] = async () => ok(this.store.countOverall());
 
   readonly get: LibraryService['get'] = async ({ id }) => {
-    const item = this.store.getItem(id);
+    const item = await this.store.getItem(id);
     if (!item) return fail('not-found', GONE);
     const titles = this.feedTitles();
     const { linkedVersion } = item;
@@ -67,6 +88,43 @@ export class LibraryMainService implements LibraryService {
     const changed = await this.store.setItemState(id, { starred });
     return changed ? ok({ id, starred }) : fail('not-found', GONE);
   };
+
+  /** Ranked matches from the index, narrowed to what this list shows, one page of them. */
+  private async search(
+    query: ParsedSearchQuery,
+    scope: { feedId?: string | undefined; filter: ItemFilter; offset: number; limit: number },
+  ): Promise<ListResult> {
+    const { feedId, filter, offset, limit } = scope;
+    const highlight = highlightTermsOf(query);
+    const outcome = await this.searcher.search({ query, feedId, limit: MAX_RANKED_MATCHES });
+    if (!('hits' in outcome)) {
+      const page: ItemPage = {
+        items: [],
+        total: 0,
+        offset,
+        search: { highlight, index: outcome.index, rankedOnly: null },
+      };
+      return ok(page);
+    }
+    const { ids, total: matches } = outcome.hits;
+    const listed = await this.store.listedIds(ids, { feedId, filter });
+    const rows = await this.store.getRows(listed.slice(offset, offset + limit));
+    return ok({
+      items: this.summaries(rows),
+      total: listed.length,
+      offset,
+      search: {
+        highlight,
+        index: outcome.index,
+        rankedOnly: matches > ids.length ? ids.length : null,
+      },
+    });
+  }
+
+  private summaries(rows: readonly ItemRow[]): ItemSummary[] {
+    const titles = this.feedTitles();
+    return rows.map((row) => toSummary(row, titles));
+  }
 
   private feedTitles(): Map<string, string> {
     return new Map(this.store.listFeeds().map((feed) => [feed.id, feedDisplayTitle(feed)]));

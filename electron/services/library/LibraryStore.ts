@@ -73,8 +73,10 @@ export interface ItemQuery {
 }
 
 /**
- * The library's persistence port. Reads are synchronous from memory; every write resolves only
- * once the change is durably on disk.
+ * The library's persistence port. Subscriptions, rules, notices and counts are read synchronously
+ * from memory. Items are read asynchronously: at start-up the store may still be loading them (a
+ * first page of the overall list is answered at once; other reads wait for the items they need).
+ * Every write resolves only once the change is durably on disk.
  */
 export interface LibraryStore {
   listFeeds(): StoredFeed[];
@@ -91,8 +93,8 @@ export interface LibraryStore {
    */
   putItems(items: StoredItem[]): Promise<number>;
   /** One item with content, state, the paper's other copies, its discussions and versions. */
-  getItem(id: string): ItemDetailRow | undefined;
-  queryItems(query: ItemQuery): { rows: ItemRow[]; total: number };
+  getItem(id: string): Promise<ItemDetailRow | undefined>;
+  queryItems(query: ItemQuery): Promise<{ rows: ItemRow[]; total: number }>;
   /** Item and unread counts of one feed, muted items left out. */
   countItems(feedId: string): { total: number; unread: number };
   /**
@@ -121,4 +123,43 @@ export interface LibraryStore {
 
   /** Waits for pending writes and releases the files. */
   close(): Promise<void>;
+
+  // What the search index needs (see services/library/SearchIndexFeeder.ts); the store knows
+  // nothing of search beyond these.
+
+  /** The id of every stored item (for checking the search index against the library). */
+  itemIds(): Promise<string[]>;
+  /** These items with their HTML, in any order; ids no longer stored are left out. */
+  searchableItems(ids: readonly string[]): Promise<SearchableItem[]>;
+  /**
+   * Calls `listener` after each change to stored items is on disk: items added or whose record
+   * changed (a refresh), items removed (an unsubscribe). Returns the way to stop listening.
+   */
+  onItemsChanged(listener: (change: ItemsChange) => void): () => void;
+  /**
+   * Of these item ids (a search's hits, best first), the ids of the rows a list shows, in the same
+   * order: muted items and those the filter leaves out are dropped; with a feed, only its items;
+   * without one, a paper is one row (the copy that stands for it) at the place of its first hit.
+   */
+  listedIds(
+    ids: readonly string[],
+    scope: { feedId?: string | undefined; filter: ItemFilter },
+  ): Promise<string[]>;
+  /** The list rows of these items, in the same order; ids no longer stored are left out. */
+  getRows(ids: readonly string[]): Promise<ItemRow[]>;
+}
+
+/** An item's record and its HTML: what the search index reads. */
+export interface SearchableItem {
+  record: ItemRecord;
+  /** Sanitised HTML; empty when the item has none. */
+  contentHtml: string;
+}
+
+/** Stored items that changed, as told by {@link LibraryStore.onItemsChanged}. */
+export interface ItemsChange {
+  /** Items added, or whose fetched record changed. */
+  upserted: readonly SearchableItem[];
+  /** Ids of items removed. */
+  removed: readonly string[];
 }

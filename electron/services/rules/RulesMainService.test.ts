@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WorkerSearchIndex } from '../../adapters/search/WorkerSearchIndex';
 import { LowdbLibraryStore } from '../../adapters/storage/LowdbLibraryStore';
 import {
   sampleFeed,
@@ -8,6 +9,7 @@ import {
   temporaryDataDir,
 } from '../../adapters/storage/testing/sampleLibrary';
 import { LibraryMainService } from '../library/LibraryMainService';
+import { SearchIndexFeeder } from '../library/SearchIndexFeeder';
 import { RulesMainService } from './RulesMainService';
 
 const clock = { now: () => new Date('2026-03-01T12:00:00.000Z') };
@@ -16,14 +18,26 @@ let dataDir: { dir: string; remove: () => Promise<void> };
 let store: LowdbLibraryStore;
 let rules: RulesMainService;
 let library: LibraryMainService;
+let searchIndex: WorkerSearchIndex;
+let search: SearchIndexFeeder;
 
 async function openServices(): Promise<void> {
   store = await LowdbLibraryStore.open(dataDir.dir);
   rules = new RulesMainService({ store, clock });
-  library = new LibraryMainService({ store });
+  searchIndex = WorkerSearchIndex.inDataFolder(dataDir.dir);
+  search = new SearchIndexFeeder({ store, index: searchIndex });
+  library = new LibraryMainService({ store, search });
+}
+
+async function closeServices(): Promise<void> {
+  await search.close();
+  await searchIndex.close();
+  await store.close();
 }
 
 async function listedTitles(args: { feedId?: string; query?: string } = {}): Promise<string[]> {
+  // A new search index is filled in the background; searches say so until it is done.
+  if (args.query !== undefined) await search.whenReady();
   const result = await library.list({ filter: 'all', offset: 0, limit: 100, ...args });
   if (!result.ok) throw new Error(result.message);
   return result.value.items.map((item) => item.title);
@@ -45,7 +59,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await store.close();
+  await closeServices();
   await dataDir.remove();
 });
 
@@ -59,7 +73,7 @@ describe('RulesMainService mute rules', () => {
     expect(store.countItems('cardio')).toEqual({ total: 1, unread: 1 });
     expect(store.countItems('onco')).toEqual({ total: 0, unread: 0 });
     // Hidden, not deleted: the reader can still open a muted item by id.
-    expect(store.getItem('cardio-item-1')).toBeDefined();
+    expect(await store.getItem('cardio-item-1')).toBeDefined();
 
     expect(await rules.removeMuteRule({ id: added.value.id })).toEqual({
       ok: true,
@@ -92,7 +106,7 @@ describe('RulesMainService mute rules', () => {
 
   it('keeps rules across a restart and re-applies them on load', async () => {
     await rules.addMuteRule({ text: 'colchicine', field: 'title' });
-    await store.close();
+    await closeServices();
     await openServices();
 
     expect(await rules.list()).toMatchObject({
@@ -159,12 +173,23 @@ describe('RulesMainService saved searches', () => {
       code: 'nothing-to-match',
     });
   });
+
+  it('refuses a search whose filter cannot be read, saying why, and saves nothing', async () => {
+    const refused = await rules.saveSearch({
+      name: 'Recent gout',
+      query: 'gout after:2024-13',
+      filter: 'all',
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid-query' });
+    expect(refused.ok ? '' : refused.message).toContain('after:2024-13');
+    expect(await rules.list()).toEqual({ ok: true, value: { muteRules: [], savedSearches: [] } });
+  });
 });
 
 describe('rules.json recovery', () => {
   it('starts with no rules, and says so, when the file is damaged beyond repair', async () => {
     await rules.addMuteRule({ text: 'colchicine', field: 'any' });
-    await store.close();
+    await closeServices();
     await writeFile(join(dataDir.dir, 'library/rules.json'), '{"muteRules": [tru');
     await rm(join(dataDir.dir, 'library/backups/rules.json.bak'), { force: true });
     await openServices();

@@ -9,6 +9,7 @@ import {
 } from '@shared/contract';
 import { searchTermsOf } from '@shared/domain/library/compileSearchQuery';
 import { mutePhraseOf } from '@shared/domain/library/matchesMuteRule';
+import { parseSearchQuery } from '@shared/domain/library/parseSearchQuery';
 import type { Clock } from '../feeds/ports';
 import type { LibraryStore } from '../library/LibraryStore';
 
@@ -67,6 +68,9 @@ export class RulesMainService implements RulesService {
   };
 
   readonly saveSearch: RulesService['saveSearch'] = async ({ name, query, feedId, filter }) => {
+    // Refused now, with the reason, rather than saved and failing each time it is opened.
+    const parsed = parseSearchQuery(query);
+    if (!parsed.ok) return fail('invalid-query', parsed.message);
     if (searchTermsOf(query).length === 0) {
       return fail('nothing-to-match', 'A saved search needs at least one word to look for.');
     }

@@ -99,10 +99,66 @@ export interface ItemShardDocument {
   items: ItemRecord[];
 }
 
-/** One content shard: sanitised HTML by item id, for the same items as the index shard. */
+/**
+ * One content shard (layout 1) or content piece (layout 2): sanitised HTML by item id, for the
+ * same items as the matching index shard or records piece.
+ */
 export interface ContentShardDocument {
   schemaVersion: number;
   html: Record<string, string>;
+}
+
+/**
+ * How the library's files are arranged. Layout 1 (no `layout.json`): every item record in
+ * `items/index-NN.json` and all HTML in `items/content-NN.json`, 64 shards each. Layout 2: item
+ * records and HTML in small pieces per feed (`pieces/<feed>/records-NNNN.json`,
+ * `content-NNNN.json`) and the opening view in `first-pages.json`.
+ */
+export const LIBRARY_LAYOUT_VERSION = 2;
+
+/** `layout.json`: written last by a migration, so its presence says the new layout is complete. */
+export interface LayoutDocument {
+  layoutVersion: number;
+}
+
+/**
+ * One records piece of a feed (layout 2): the records, without HTML, of up to a few dozen items
+ * of that feed that arrived together. Its HTML is in the content piece of the same number.
+ */
+export interface RecordsPieceDocument {
+  schemaVersion: number;
+  /** The feed whose folder holds the piece. */
+  feedId: string;
+  items: ItemRecord[];
+}
+
+/** A row of the opening view: an item's record with what a list shows about it. */
+export interface FirstPageRow extends ItemRecord, ItemStateRecord {
+  /** Every feed's copy of the same paper, the one standing for it first. */
+  copies: { itemId: string; feedId: string; link: string | null }[];
+  /** Colleagues whose posts cite this paper. */
+  discussedBy: number;
+}
+
+/** Which overall lists the opening view keeps a first page of. */
+export type FirstPageFilter = 'all' | 'unread' | 'starred';
+
+/**
+ * `first-pages.json` (layout 2): what the window needs before the library's records are loaded,
+ * whatever the library's size: the first page of each overall list and every count. Derived from
+ * the records and marks, rewritten as they change, and rebuilt from them when it is missing,
+ * damaged or stale (a crash between a change and its rewrite).
+ */
+export interface FirstPagesDocument {
+  schemaVersion: number;
+  /** Ids of each list's first rows, newest first (a paper once, muted items left out). */
+  lists: Record<FirstPageFilter, string[]>;
+  /** Every row any list names, once. */
+  rows: FirstPageRow[];
+  /** Rows of each overall list: what `countOverall` answers. */
+  overall: { all: number; unread: number; starred: number };
+  /** Item and unread counts per feed id, muted items left out. */
+  feeds: Record<string, { total: number; unread: number }>;
 }
 
 /** The user's own marks on one item. */

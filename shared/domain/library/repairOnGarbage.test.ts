@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { repairContentShard } from './repairContentShard';
 import { repairFeedsDocument } from './repairFeedsDocument';
+import { repairFirstPagesDocument } from './repairFirstPagesDocument';
 import { repairItemShard } from './repairItemShard';
 import { repairNoticesDocument } from './repairNoticesDocument';
+import { repairRecordsPiece } from './repairRecordsPiece';
 import { repairRulesDocument } from './repairRulesDocument';
 import { repairStateShard } from './repairStateShard';
 import { seededRandom } from '../../testing/seededRandom';
@@ -56,6 +58,14 @@ const KEYS = [
   'message',
   '__proto__',
   'toString',
+  'rows',
+  'lists',
+  'overall',
+  'all',
+  'unread',
+  'copies',
+  'itemId',
+  'total',
 ];
 
 function garbage(next: () => number, depth: number): unknown {
@@ -82,6 +92,8 @@ const repairs = {
   repairStateShard,
   repairNoticesDocument,
   repairRulesDocument,
+  repairRecordsPiece: (raw: unknown) => repairRecordsPiece(raw),
+  repairFirstPagesDocument,
 };
 
 describe('every repair function on garbage', () => {

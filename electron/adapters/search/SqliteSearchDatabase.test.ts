@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseSearchQuery } from '@shared/domain/library/parseSearchQuery';
+import { seededRandom } from '@shared/testing/seededRandom';
+import type { SearchDocument } from '../../services/library/SearchIndex';
+import { SqliteSearchDatabase } from './SqliteSearchDatabase';
+
+function document(id: string, fields: Partial<SearchDocument> = {}): SearchDocument {
+  return {
+    id,
+    feedId: 'feed-1',
+    title: `Item ${id}`,
+    authors: [],
+    journal: null,
+    contentHtml: '',
+    excerpt: '',
+    doi: null,
+    pmid: null,
+    arxiv: null,
+    feedTitle: 'Journal',
+    datedAt: '2025-01-01T00:00:00.000Z',
+    notes: '',
+    annotations: '',
+    ...fields,
+  };
+}
+
+let dir: string;
+let path: string;
+let damagedPath: string;
+let database: SqliteSearchDatabase | null;
+
+function open(): { database: SqliteSearchDatabase; opening: string } {
+  const opened = SqliteSearchDatabase.open(path, damagedPath);
+  database = opened.database;
+  return opened;
+}
+
+function ids(text: string): string[] {
+  const parsed = parseSearchQuery(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return (database as SqliteSearchDatabase).search({ query: parsed.query, limit: 100 }).ids;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rounds-search-db-'));
+  path = join(dir, 'index.sqlite');
+  damagedPath = join(dir, 'index.damaged.sqlite');
+  database = null;
+});
+
+afterEach(async () => {
+  database?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('SqliteSearchDatabase', () => {
+  it('adds, replaces and removes documents, and keeps them across a reopen', () => {
+    expect(open().opening).toBe('created');
+    database?.upsert([
+      document('a', { contentHtml: '<p>Bronchiolitis in <b>infants</b></p>' }),
+      document('b', { title: 'Sepsis' }),
+    ]);
+    database?.upsert([document('b', { title: 'Delirium' })]);
+    database?.remove(['a', 'unknown']);
+    database?.close();
+
+    expect(open().opening).toBe('kept');
+    expect(ids('bronchiolitis')).toEqual([]);
+    expect(ids('sepsis')).toEqual([]);
+    expect(ids('delirium')).toEqual(['b']);
+    expect(database?.ids()).toEqual(['b']);
+  });
+
+  it('ranks a title or identifier above authors, and authors above the abstract', () => {
+    open();
+    database?.upsert([
+      document('abstract', { contentHtml: '<p>Anker reported it.</p>' }),
+      document('title', { title: 'The Anker trial' }),
+      document('author', { authors: ['Stefan Anker'] }),
+    ]);
+
+    expect(ids('anker')).toEqual(['title', 'author', 'abstract']);
+  });
+
+  it('adds only missing documents when resuming a build', () => {
+    open();
+    database?.upsert([document('a', { title: 'Fresh title' })]);
+    database?.upsert([document('a', { title: 'Stale title' }), document('b')], true);
+
+    expect(ids('fresh')).toEqual(['a']);
+    expect(ids('stale')).toEqual([]);
+    expect(database?.ids().sort()).toEqual(['a', 'b']);
+  });
+
+  it('moves aside a file that is not a database, or has another schema, and starts afresh', async () => {
+    await writeFile(path, 'garbage that is not SQLite');
+    expect(open().opening).toBe('replaced');
+    expect(await readFile(damagedPath, 'utf8')).toBe('garbage that is not SQLite');
+    database?.upsert([document('a')]);
+    database?.close();
+    database = null;
+
+    const { Database } = (await import('node-sqlite3-wasm')).default;
+    const raw = new Database(path);
+    raw.exec('PRAGMA user_version = 99');
+    raw.close();
+    const reopened = open();
+    expect(reopened.opening).toBe('replaced');
+    expect(reopened.database.ids()).toEqual([]);
+    expect(existsSync(damagedPath)).toBe(true);
+  });
+
+  it('moves aside a file whose pages are corrupt', async () => {
+    open();
+    database?.upsert([document('a', { contentHtml: `<p>${'word '.repeat(5000)}</p>` })]);
+    database?.close();
+    const bytes = await readFile(path);
+    // Page 1 (the header and schema) stays; every page after it is overwritten.
+    bytes.fill(0xa5, 4096);
+    await writeFile(path, bytes);
+
+    expect(open().opening).toBe('replaced');
+    expect(database?.ids()).toEqual([]);
+  });
+
+  it('answers every query the parser accepts without an FTS5 error (2,000 random queries)', () => {
+    open();
+    database?.upsert([document('a', { title: 'NEAR AND OR NOT covid-19 "quoted" é' })]);
+    const random = seededRandom(7);
+    const pieces = [...'ab9 -"*^:(){}+.', 'NEAR', 'OR', 'NOT', 'title:', 'author:', 'feed:', 'é'];
+    for (let run = 0; run < 2_000; run++) {
+      let text = '';
+      const length = Math.floor(random() * 16);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)];
+      const parsed = parseSearchQuery(text);
+      if (!parsed.ok) continue;
+      expect(() => database?.search({ query: parsed.query, limit: 10 }), text).not.toThrow();
+    }
+  });
+});

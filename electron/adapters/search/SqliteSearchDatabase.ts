@@ -1,0 +1,360 @@
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Database as SqliteDatabase, Statement } from 'node-sqlite3-wasm';
+import {
+  compileFtsMatch,
+  type ParsedSearchQuery,
+  SEARCH_COLUMNS,
+  type SearchColumn,
+} from '@shared/domain/library/parseSearchQuery';
+import { searchableText } from '@shared/domain/library/searchableText';
+import type {
+  IndexOpening,
+  SearchDocument,
+  SearchHits,
+  SearchRequest,
+} from '../../services/library/SearchIndex';
+import { htmlToPlainText } from '../feeds/htmlToPlainText';
+
+// node-sqlite3-wasm is CommonJS with no named ESM exports; Node's require loads it (and its
+// .wasm file beside it) in the tests, the scripts and the built app alike.
+const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as {
+  Database: typeof SqliteDatabase;
+};
+type Database = SqliteDatabase;
+
+/** Bumped whenever the tables or the way text is indexed change: an older file is rebuilt. */
+export const SEARCH_SCHEMA_VERSION = 1;
+// "Rnds": tells our index apart from any other SQLite file put in its place.
+const APPLICATION_ID = 0x526e6473;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/**
+ * bm25 weights per column: a word in the title or an identifier counts most, then authors, then
+ * journal and feed, then the abstract (long, so each word in it says least), then the user's notes.
+ */
+const COLUMN_WEIGHTS: Readonly<Record<SearchColumn, number>> = {
+  title: 10,
+  identifiers: 10,
+  authors: 5,
+  journal: 3,
+  feed_title: 2,
+  abstract: 1,
+  notes: 4,
+  annotations: 4,
+};
+
+const SCHEMA = `
+  CREATE TABLE documents (
+    doc INTEGER PRIMARY KEY,
+    item_id TEXT NOT NULL UNIQUE,
+    feed_id TEXT NOT NULL,
+    dated_at INTEGER NOT NULL,
+    doi TEXT,
+    pmid TEXT,
+    arxiv TEXT
+  );
+  CREATE INDEX documents_by_feed ON documents (feed_id);
+  CREATE INDEX documents_by_date ON documents (dated_at);
+  CREATE INDEX documents_by_doi ON documents (doi) WHERE doi IS NOT NULL;
+  CREATE INDEX documents_by_pmid ON documents (pmid) WHERE pmid IS NOT NULL;
+  CREATE INDEX documents_by_arxiv ON documents (arxiv) WHERE arxiv IS NOT NULL;
+  -- Contentless: the text lives in the library already; the index keeps only what finds it.
+  CREATE VIRTUAL TABLE passages USING fts5 (
+    ${SEARCH_COLUMNS.join(', ')},
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+  );
+  INSERT INTO passages (passages, rank)
+    VALUES ('rank', 'bm25(${SEARCH_COLUMNS.map((column) => COLUMN_WEIGHTS[column].toFixed(1)).join(', ')})');
+  PRAGMA application_id = ${APPLICATION_ID};
+  PRAGMA user_version = ${SEARCH_SCHEMA_VERSION};
+`;
+
+/** Thrown when the file turns out to be damaged while in use; the caller moves it aside. */
+export class DamagedSearchIndexError extends Error {}
+
+/** The folded text of each column for one document, in {@link SEARCH_COLUMNS} order. */
+function columnTextOf(document: SearchDocument): string[] {
+  const body = htmlToPlainText(document.contentHtml);
+  const text: Record<SearchColumn, string> = {
+    title: document.title,
+    identifiers: [document.doi, document.pmid, document.arxiv].filter(Boolean).join(' '),
+    authors: document.authors.join(' ; '),
+    journal: document.journal ?? '',
+    feed_title: document.feedTitle,
+    abstract: withExcerpt(body, document.excerpt),
+    notes: document.notes,
+    annotations: document.annotations,
+  };
+  // Folded exactly as queries are (shared/domain/library/searchableText), so what a query asks
+  // for and what the index holds are cut into the same words.
+  return SEARCH_COLUMNS.map((column) => searchableText(text[column]).trim());
+}
+
+/**
+ * The body, with the excerpt added when the body does not already hold it: a feed may give a
+ * summary apart from the content (or no content at all), and the list shows that summary.
+ */
+function withExcerpt(body: string, excerpt: string): string {
+  const opening = excerpt.replace(/…$/u, '').slice(0, 60).trim();
+  if (opening === '' || body.includes(opening)) return body;
+  return body === '' ? excerpt : `${body}\n${excerpt}`;
+}
+
+function timeOf(iso: string | null): number {
+  const time = iso === null ? Number.NaN : Date.parse(iso);
+  return Number.isFinite(time) ? time : 0;
+}
+
+function isSqliteFile(path: string): boolean {
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const handle = openSync(path, 'r');
+  try {
+    return readSync(handle, header, 0, header.length, 0) === header.length
+      ? header.toString('latin1') === SQLITE_HEADER
+      : false;
+  } finally {
+    closeSync(handle);
+  }
+}
+
+function isCorruption(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /malformed|not a database|corrupt|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(message);
+}
+
+/**
+ * The search index in one SQLite file (through node-sqlite3-wasm: SQLite compiled to WebAssembly,
+ * so nothing native to rebuild for Electron): an FTS5 table over the folded text of every item,
+ * beside a plain table of each item's feed, date and identifiers for exact filters. Synchronous:
+ * it runs inside the search worker thread (searchIndexWorker.ts), never on the app's thread.
+ */
+export class SqliteSearchDatabase {
+  private readonly statements: Statement[] = [];
+  private readonly findDocument: Statement;
+  private readonly insertDocument: Statement;
+  private readonly updateDocument: Statement;
+  private readonly deleteDocument: Statement;
+  private readonly insertPassage: Statement;
+  private readonly deletePassage: Statement;
+
+  private constructor(private readonly database: Database) {
+    const prepare = (sql: string): Statement => {
+      const statement = database.prepare(sql);
+      this.statements.push(statement);
+      return statement;
+    };
+    this.findDocument = prepare('SELECT doc FROM documents WHERE item_id = ?');
+    this.insertDocument = prepare(
+      'INSERT INTO documents (item_id, feed_id, dated_at, doi, pmid, arxiv) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.updateDocument = prepare(
+      'UPDATE documents SET feed_id = ?, dated_at = ?, doi = ?, pmid = ?, arxiv = ? WHERE doc = ?',
+    );
+    this.deleteDocument = prepare('DELETE FROM documents WHERE doc = ?');
+    this.insertPassage = prepare(
+      `INSERT INTO passages (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(SEARCH_COLUMNS.length)})`,
+    );
+    this.deletePassage = prepare('DELETE FROM passages WHERE rowid = ?');
+  }
+
+  /**
+   * Opens the index file, creating it when missing. A file that is not a SQLite database, belongs
+   * to something else, has another schema version or fails to open is moved aside to
+   * `damagedPath` (replacing an earlier one: it is derived data, kept only to look at) and a new
+   * one is created.
+   */
+  static open(
+    path: string,
+    damagedPath: string,
+  ): { database: SqliteSearchDatabase; opening: IndexOpening } {
+    if (!existsSync(path))
+      return { database: SqliteSearchDatabase.create(path), opening: 'created' };
+    let database: Database | null = null;
+    try {
+      if (!isSqliteFile(path)) throw new DamagedSearchIndexError('not a SQLite database');
+      database = new Database(path, { fileMustExist: true });
+      const applicationId = database.get('PRAGMA application_id')?.application_id;
+      const version = database.get('PRAGMA user_version')?.user_version;
+      if (applicationId !== APPLICATION_ID || version !== SEARCH_SCHEMA_VERSION) {
+        throw new DamagedSearchIndexError(
+          `schema ${String(version)} is not ${SEARCH_SCHEMA_VERSION}`,
+        );
+      }
+      database.get('SELECT count(*) FROM documents');
+      return { database: SqliteSearchDatabase.configured(database), opening: 'kept' };
+    } catch (error) {
+      if (database?.isOpen) database.close();
+      if (!(error instanceof DamagedSearchIndexError) && !isCorruption(error)) throw error;
+      SqliteSearchDatabase.moveAside(path, damagedPath);
+      return { database: SqliteSearchDatabase.create(path), opening: 'replaced' };
+    }
+  }
+
+  /** Moves a damaged file (and the journal that belongs to it) out of the way. */
+  static moveAside(path: string, damagedPath: string): void {
+    rmSync(`${damagedPath}-journal`, { force: true });
+    renameSync(path, damagedPath);
+    if (existsSync(`${path}-journal`)) renameSync(`${path}-journal`, `${damagedPath}-journal`);
+  }
+
+  private static create(path: string): SqliteSearchDatabase {
+    const database = new Database(path);
+    database.exec(`BEGIN; ${SCHEMA} COMMIT;`);
+    return SqliteSearchDatabase.configured(database);
+  }
+
+  private static configured(database: Database): SqliteSearchDatabase {
+    // Derived data: a crash at the wrong moment costs a rebuild, not the user's work.
+    database.exec(
+      'PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;',
+    );
+    return new SqliteSearchDatabase(database);
+  }
+
+  /** Adds or replaces documents, all in one transaction. */
+  upsert(documents: readonly SearchDocument[], onlyMissing = false): void {
+    this.transaction(() => {
+      for (const document of documents) {
+        const existing = this.findDocument.get(document.id)?.doc;
+        if (typeof existing === 'number') {
+          if (onlyMissing) continue;
+          this.deletePassage.run(existing);
+          this.updateDocument.run([
+            document.feedId,
+            timeOf(document.datedAt),
+            document.doi,
+            document.pmid,
+            document.arxiv,
+            existing,
+          ]);
+          this.insertPassage.run([existing, ...columnTextOf(document)]);
+        } else {
+          const { lastInsertRowid } = this.insertDocument.run([
+            document.id,
+            document.feedId,
+            timeOf(document.datedAt),
+            document.doi,
+            document.pmid,
+            document.arxiv,
+          ]);
+          this.insertPassage.run([lastInsertRowid, ...columnTextOf(document)]);
+        }
+      }
+    });
+  }
+
+  /** Removes documents by item id, in one transaction. */
+  remove(ids: readonly string[]): void {
+    this.transaction(() => {
+      for (const id of ids) {
+        const existing = this.findDocument.get(id)?.doc;
+        if (typeof existing !== 'number') continue;
+        this.deletePassage.run(existing);
+        this.deleteDocument.run(existing);
+      }
+    });
+  }
+
+  /** Every item id held. */
+  ids(): string[] {
+    return this.guarded(() =>
+      this.database.all('SELECT item_id FROM documents').map((row) => String(row.item_id)),
+    );
+  }
+
+  /**
+   * Ids of the matching items, best first by bm25 (newest first when the query has no words),
+   * and how many there are.
+   */
+  search({ query, feedId, limit }: SearchRequest): SearchHits {
+    return this.guarded(() => {
+      const { match, exclude } = compileFtsMatch(query);
+      const { conditions, values } = filtersOf(query, feedId, exclude);
+      if (match === null) {
+        const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+        const ids = this.database
+          .all(`SELECT item_id FROM documents ${where} ORDER BY dated_at DESC, doc DESC LIMIT ?`, [
+            ...values,
+            limit,
+          ])
+          .map((row) => String(row.item_id));
+        const total = this.database.get(`SELECT count(*) AS n FROM documents ${where}`, values)?.n;
+        return { ids, total: Number(total ?? 0) };
+      }
+      const where = ['passages MATCH ?', ...conditions].join(' AND ');
+      const from = 'passages JOIN documents ON documents.doc = passages.rowid';
+      const ids = this.database
+        .all(
+          `SELECT item_id FROM ${from} WHERE ${where} ORDER BY rank, documents.dated_at DESC LIMIT ?`,
+          [match, ...values, limit],
+        )
+        .map((row) => String(row.item_id));
+      const total =
+        ids.length < limit
+          ? ids.length
+          : Number(
+              this.database.get(`SELECT count(*) AS n FROM ${from} WHERE ${where}`, [
+                match,
+                ...values,
+              ])?.n ?? 0,
+            );
+      return { ids, total };
+    });
+  }
+
+  close(): void {
+    for (const statement of this.statements) statement.finalize();
+    this.database.close();
+  }
+
+  private transaction(work: () => void): void {
+    this.guarded(() => {
+      this.database.exec('BEGIN');
+      try {
+        work();
+        this.database.exec('COMMIT');
+      } catch (error) {
+        if (this.database.inTransaction) this.database.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  /** Runs work, turning SQLite's corruption errors into {@link DamagedSearchIndexError}. */
+  private guarded<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (isCorruption(error)) throw new DamagedSearchIndexError(String(error));
+      throw error;
+    }
+  }
+}
+
+/** SQL conditions (on `documents`) for a query's exact filters, with their bound values. */
+function filtersOf(
+  query: ParsedSearchQuery,
+  feedId: string | undefined,
+  exclude: string | null,
+): { conditions: string[]; values: (string | number)[] } {
+  const conditions: string[] = [];
+  const values: (string | number)[] = [];
+  const add = (condition: string, value: string | number): void => {
+    conditions.push(condition);
+    values.push(value);
+  };
+  if (feedId !== undefined) add('documents.feed_id = ?', feedId);
+  for (const doi of query.dois) add('documents.doi = ?', doi);
+  for (const pmid of query.pmids) add('documents.pmid = ?', pmid);
+  for (const arxiv of query.arxivIds) add('documents.arxiv = ?', arxiv);
+  if (query.datedFrom !== null) add('documents.dated_at >= ?', timeOf(query.datedFrom));
+  if (query.datedBefore !== null) add('documents.dated_at < ?', timeOf(query.datedBefore));
+  if (exclude !== null) {
+    add('documents.doc NOT IN (SELECT rowid FROM passages WHERE passages MATCH ?)', exclude);
+  }
+  return { conditions, values };
+}
