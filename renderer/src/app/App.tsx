@@ -6,6 +6,7 @@ import { useRefreshProgress } from '../features/feeds/useRefreshProgress';
 import { ItemsPane } from '../features/library/ItemsPane';
 import { queryOf, sourceKey, sourceTitle, type ItemSource } from '../features/library/ItemSource';
 import { ReaderPane } from '../features/library/ReaderPane';
+import { SearchHighlightContext } from '../features/library/SearchHighlight';
 import { openInBrowser } from '../features/library/openInBrowser';
 import { useItemFlags } from '../features/library/useItemFlags';
 import { useItems } from '../features/library/useItems';
@@ -26,6 +27,9 @@ import type { OpenDialog } from './OpenDialog';
 import { useItemSelection } from './useItemSelection';
 import { useReaderShortcuts } from './useReaderShortcuts';
 import { useViewsFollowFlags } from './useViewsFollowFlags';
+
+/** The list is not searched: nothing to mark. */
+const NO_HIGHLIGHT: readonly string[] = [];
 
 /**
  * The window: notices on top, then sources, items and reader side by side. It owns what the
@@ -142,37 +146,39 @@ export function App() {
           onUnsubscribe={(feed) => setDialog({ kind: 'unsubscribe', feed })}
           onRetry={() => void feeds.reload()}
         />
-        <ItemsPane
-          key={sourceKey(source)}
-          title={sourceTitle(source, feeds.feeds)}
-          source={source}
-          feed={selectedFeed}
-          items={items}
-          selectedId={selection.selectedId}
-          selectedIndex={selection.selectedIndex}
-          flagsOf={flags.flagsOf}
-          feedTitleOf={feedTitleOf}
-          now={now}
-          noFeeds={noFeeds ? <NoFeedsYet onAddFeed={openAddFeed} /> : null}
-          search={
-            <ItemSearchBox
-              text={searchText}
-              onChange={setSearchText}
-              onSave={() => setDialog({ kind: 'save-search' })}
-            />
-          }
-          searching={typedSearch.length > 0}
-          onSelect={(index) => void selection.selectIndex(index)}
-          onOpen={openIndexInBrowser}
-        />
-        <ReaderPane
-          state={reader}
-          flagsOf={flags.flagsOf}
-          now={now}
-          onToggleRead={selection.toggleRead}
-          onToggleStar={selection.toggleStar}
-          onOpenItem={selection.openItem}
-        />
+        <SearchHighlightContext.Provider value={items.search?.highlight ?? NO_HIGHLIGHT}>
+          <ItemsPane
+            key={sourceKey(source)}
+            title={sourceTitle(source, feeds.feeds)}
+            source={source}
+            feed={selectedFeed}
+            items={items}
+            selectedId={selection.selectedId}
+            selectedIndex={selection.selectedIndex}
+            flagsOf={flags.flagsOf}
+            feedTitleOf={feedTitleOf}
+            now={now}
+            noFeeds={noFeeds ? <NoFeedsYet onAddFeed={openAddFeed} /> : null}
+            search={
+              <ItemSearchBox
+                text={searchText}
+                onChange={setSearchText}
+                onSave={() => setDialog({ kind: 'save-search' })}
+              />
+            }
+            searching={typedSearch.length > 0}
+            onSelect={(index) => void selection.selectIndex(index)}
+            onOpen={openIndexInBrowser}
+          />
+          <ReaderPane
+            state={reader}
+            flagsOf={flags.flagsOf}
+            now={now}
+            onToggleRead={selection.toggleRead}
+            onToggleStar={selection.toggleStar}
+            onOpenItem={selection.openItem}
+          />
+        </SearchHighlightContext.Provider>
       </div>
       <AppDialogs
         dialog={dialog}

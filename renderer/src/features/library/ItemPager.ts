@@ -1,4 +1,4 @@
-import type { ItemPage, ItemSummary, Result } from '@shared/contract';
+import type { ItemPage, ItemSearchInfo, ItemSummary, Result } from '@shared/contract';
 import type { RowRange } from '../../ui/visibleRange';
 
 /** Fetches `limit` items from `offset` of one list query (in the app: `api.library.list`). */
@@ -13,6 +13,8 @@ export interface ItemPagerSnapshot {
   pageSize: number;
   /** Why the last load failed, until a load succeeds. */
   error: string | null;
+  /** How the last page's search was answered (words to highlight, index state); null unsearched. */
+  search: ItemSearchInfo | null;
 }
 
 /** The item at a row of a snapshot, or undefined while its page is not loaded. */
@@ -56,7 +58,7 @@ export class ItemPager {
     private readonly loadPage: PageLoader,
     pageSize = 100,
   ) {
-    this.snapshot = { total: null, pages: new Map(), pageSize, error: null };
+    this.snapshot = { total: null, pages: new Map(), pageSize, error: null, search: null };
   }
 
   /** For useSyncExternalStore. */
@@ -122,14 +124,16 @@ export class ItemPager {
     }
     const pages = new Map<number, readonly ItemSummary[]>();
     let total = 0;
+    let search: ItemSearchInfo | null = null;
     results.forEach((result, position) => {
       if (!result.ok) return;
       pages.set(pageNumbers[position] ?? 0, result.value.items);
       total = result.value.total;
+      search = result.value.search ?? null;
     });
     this.departedRows = [];
     this.departedVersion += 1;
-    this.publish({ ...this.snapshot, total, pages, error: null });
+    this.publish({ ...this.snapshot, total, pages, error: null, search });
     this.request(this.wanted);
   }
 
@@ -158,7 +162,8 @@ export class ItemPager {
       const pages = new Map(this.snapshot.pages);
       pages.set(page, result.value.items);
       const total = result.value.total + this.departedRows.length;
-      this.publish({ ...this.snapshot, total, pages, error: null });
+      const search = result.value.search ?? null;
+      this.publish({ ...this.snapshot, total, pages, error: null, search });
       return;
     }
   }

@@ -1,5 +1,5 @@
 import type { ItemDetail } from '@shared/contract';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { formatFullDate } from '../../ui/formatDate';
 import { DiscussionList } from './DiscussionList';
 import type { ItemFlags } from './ItemFlagStore';
@@ -9,6 +9,9 @@ import { PaperDetails } from './PaperDetails';
 import { isDisplayableHref } from './isDisplayableHref';
 import { sanitizeForDisplay } from './sanitizeForDisplay';
 import { FeedText } from '../../ui/FeedText';
+import { HighlightedText } from '../../ui/HighlightedText';
+import { highlightTextNodes } from '../../ui/highlightTextNodes';
+import { useSearchHighlight } from './SearchHighlight';
 
 export interface ItemReaderProps {
   item: ItemDetail;
@@ -34,6 +37,12 @@ export function ItemReader({
 }: ItemReaderProps) {
   const html = useMemo(() => sanitizeForDisplay(item.contentHtml), [item.contentHtml]);
   const link = item.link !== null && isDisplayableHref(item.link) ? item.link : null;
+  const highlight = useSearchHighlight();
+  const content = useRef<HTMLDivElement>(null);
+  // The matched words are marked in the sanitised content's text nodes once React has put it in.
+  useLayoutEffect(() => {
+    if (content.current) highlightTextNodes(content.current, highlight);
+  }, [html, highlight]);
 
   return (
     <div className="reader-scroll">
@@ -60,7 +69,7 @@ export function ItemReader({
           ) : null}
         </div>
         <h1 className="reader-title">
-          <FeedText text={item.title} />
+          <HighlightedText text={item.title} terms={highlight} />
         </h1>
         <p className="reader-byline">
           <span className="reader-feed">
@@ -83,7 +92,7 @@ export function ItemReader({
         <ItemSourceList sources={item.sources} />
       </header>
       {html.trim() !== '' ? (
-        <div className="reader-content" dangerouslySetInnerHTML={{ __html: html }} />
+        <div ref={content} className="reader-content" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <div className="reader-content">
           <p>{item.excerpt || 'This item has no text of its own.'}</p>

@@ -5,6 +5,8 @@ import { formatFullDate, formatRelativeDate } from '../../ui/formatDate';
 import { describeItemReach, discussionPhrase, sourcesPhrase } from './describeItemReach';
 import type { ItemFlags } from './ItemFlagStore';
 import { FeedText } from '../../ui/FeedText';
+import { HighlightedText } from '../../ui/HighlightedText';
+import { useSearchHighlight } from './SearchHighlight';
 
 export interface ItemRowProps {
   id: string;
@@ -39,6 +41,7 @@ export function ItemRow({
   onSelect,
   onOpen,
 }: ItemRowProps) {
+  const highlight = useSearchHighlight();
   const date = formatRelativeDate(item.publishedAt, now);
   const name = [
     stripInvisibleControls(item.title),
@@ -69,7 +72,7 @@ export function ItemRow({
       onDoubleClick={() => onOpen(index)}
     >
       <span className="item-row-title">
-        <FeedText text={item.title} />
+        <HighlightedText text={item.title} terms={highlight} />
       </span>
       <span className="item-row-meta">
         <span className="item-row-feed">

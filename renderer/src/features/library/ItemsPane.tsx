@@ -7,6 +7,7 @@ import { ItemList } from './ItemList';
 import type { ItemSource } from './ItemSource';
 import type { ItemList as ItemListData } from './useItems';
 import { FeedText } from '../../ui/FeedText';
+import { SearchIndexProgress } from './SearchIndexProgress';
 
 export interface ItemsPaneProps {
   title: string;
@@ -54,6 +55,8 @@ export function ItemsPane({
 }: ItemsPaneProps) {
   const headingId = useId();
   const total = items.total;
+  const searchIndex = items.search?.index;
+  const rankedOnly = items.search?.rankedOnly ?? null;
 
   let body: ReactNode;
   if (noFeeds !== null) {
@@ -69,6 +72,8 @@ export function ItemsPane({
     ) : (
       <p className="pane-loading">Loading items…</p>
     );
+  } else if (searchIndex !== undefined && searchIndex.state !== 'ready') {
+    body = <SearchIndexProgress index={searchIndex} onAskAgain={() => void items.reload()} />;
   } else if (total === 0) {
     const empty = searching
       ? { title: 'No matching items', text: 'No item mentions every word you searched for.' }
@@ -120,6 +125,12 @@ export function ItemsPane({
           {feed.consecutiveFailures > 0
             ? ` Retrying ${formatUpcomingTime(feed.nextRefreshAt, now)}.`
             : null}
+        </p>
+      ) : null}
+      {rankedOnly !== null && total !== null && total > 0 ? (
+        <p className="search-ranked-only">
+          Showing the {rankedOnly.toLocaleString()} best matches. Add words or filters to narrow the
+          search.
         </p>
       ) : null}
       {body}

@@ -1,4 +1,4 @@
-import type { ItemSummary } from '@shared/contract';
+import type { ItemSearchInfo, ItemSummary } from '@shared/contract';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { api } from '../../ipc/api';
 import type { RowRange } from '../../ui/visibleRange';
@@ -13,6 +13,8 @@ export interface ItemList {
   /** Rows in the list; null while the first page is loading. */
   total: number | null;
   error: string | null;
+  /** How the search was answered (words to highlight, whether the index is ready); null unsearched. */
+  search?: ItemSearchInfo | null;
   itemAt: (index: number) => ItemSummary | undefined;
   indexOf: (id: string) => number;
   /** Loads the pages under these rows. */
@@ -53,6 +55,7 @@ export function useItems(query: ItemQuery): ItemList {
   return {
     total: snapshot.total,
     error: snapshot.error,
+    search: snapshot.search,
     itemAt,
     indexOf,
     requestRows,

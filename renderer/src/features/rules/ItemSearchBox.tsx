@@ -5,6 +5,10 @@ export interface ItemSearchBoxProps {
   onSave: () => void;
 }
 
+/** What the box understands (shared/domain/library/parseSearchQuery), as its tooltip says. */
+const SEARCH_HELP =
+  'Words match their start (sglt finds SGLT2). "Quoted phrases" match exactly. Filters: author:, title:, journal:, feed:, doi:, pmid:, arxiv:, year:2024, after:2024-01, before:2025. -word leaves out items with that word.';
+
 /** The search field above the item list, with the button that keeps a search for later. */
 export function ItemSearchBox({ text, onChange, onSave }: ItemSearchBoxProps) {
   return (
@@ -13,7 +17,8 @@ export function ItemSearchBox({ text, onChange, onSave }: ItemSearchBoxProps) {
         type="search"
         className="text-field item-search-field"
         aria-label="Search items"
-        placeholder="Search titles, authors, journals"
+        placeholder="Search full text, authors, DOIs…"
+        title={SEARCH_HELP}
         value={text}
         onChange={(event) => onChange(event.target.value)}
       />
