@@ -12,8 +12,11 @@
  * Libraries are generated once into .tmp/libraries/<size> and reused while their manifest
  * matches. A "cold start" is a new process; the operating system's file cache is warm, since a
  * preparatory start per size refreshes the feeds first (so no run pays for a background refresh).
- * The UI metrics of the issue (ui.first_list_ms, ui.scroll_longest_task_ms, ui.open_item_ms)
- * need a browser and are not measured here.
+ * The window figures (ui.first_list_ms, ui.scroll_longest_task_ms, ui.open_item_ms) are taken in
+ * Debian's Chromium against a new host process per run, once its first page has been served
+ * (starting the backend is library.open_first_page_ms); bench/scale/uiMetrics.ts says how.
+ *
+ *   ROUNDS_BENCH_ONLY=backend ... | ROUNDS_BENCH_ONLY=ui ...   (one half of the figures)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -36,6 +39,7 @@ import {
 } from './library/syntheticLibrary';
 import { HostProcess } from './scale/HostProcess';
 import { FIRST_QUERY, type SearchQuery, searchQueries } from './scale/searchQueries';
+import { launchBenchBrowser, measureUiOnce, type UiFigures } from './scale/uiMetrics';
 
 /** One measurement, printed as one JSON line. */
 export interface BenchResult {
@@ -85,6 +89,7 @@ interface Session {
   addedFeed: SyntheticFeed;
   queries: SearchQuery[];
   runs: RunFigures[];
+  uiRuns: UiFigures[];
 }
 
 function percentile95(values: number[]): number {
@@ -115,6 +120,15 @@ function runCount(): number {
   if (!Number.isInteger(wanted) || wanted < MIN_RUNS)
     throw new Error(`ROUNDS_BENCH_RUNS must be a whole number of at least ${MIN_RUNS}`);
   return wanted;
+}
+
+/** Which halves of the figures to take: ROUNDS_BENCH_ONLY=backend or =ui narrows to one. */
+function benchParts(): { backend: boolean; ui: boolean } {
+  const only = process.env.ROUNDS_BENCH_ONLY;
+  if (only === undefined || only === '') return { backend: true, ui: true };
+  if (only !== 'backend' && only !== 'ui')
+    throw new Error(`ROUNDS_BENCH_ONLY must be "backend" or "ui", not "${only}"`);
+  return { backend: only === 'backend', ui: only === 'ui' };
 }
 
 function ensureBuilt(): void {
@@ -160,7 +174,7 @@ async function prepareSession(label: string, items: number): Promise<Session> {
   await warmed.arrayBuffer();
   const session = { label, library, scratchDir, server, addedFeed, queries: searchQueries(spec) };
   await refreshOnce(session);
-  return { ...session, runs: [] };
+  return { ...session, runs: [], uiRuns: [] };
 }
 
 /** One unmeasured start that refreshes every feed, so none is due during the measured runs. */
@@ -170,8 +184,26 @@ async function refreshOnce(session: Pick<Session, 'scratchDir'>): Promise<void> 
     const outcomes = await host.expect<{ error: unknown }[]>('feeds.refresh', {});
     const failed = outcomes.filter((outcome) => outcome.error !== null).length;
     if (failed > 0) console.error(`[scale] ${failed} feeds failed to refresh before measuring`);
+    await searchIndexReady(host);
   } finally {
     await host.stop();
+  }
+}
+
+/**
+ * Waits until the search index holds the library: a library from before search gets its index
+ * built on its first start, in the background, and the measured runs are of later starts.
+ */
+async function searchIndexReady(host: HostProcess): Promise<void> {
+  for (;;) {
+    const page = await host.expect<{ search?: { index: { state: string; indexed?: number } } }>(
+      'library.list',
+      { query: FIRST_QUERY, limit: 1 },
+    );
+    const index = page.search?.index;
+    if (index === undefined || index.state === 'ready') return;
+    console.error(`[scale] search index ${index.state}: ${index.indexed ?? 0} items so far`);
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
   }
 }
 
@@ -273,14 +305,27 @@ async function measureOnce(session: Session): Promise<RunFigures> {
   }
 }
 
-function summary(
+/** One run of the window figures: a new host, its first page served, then the browser. */
+async function measureUiInNewHost(
+  session: Session,
+  browser: Awaited<ReturnType<typeof launchBenchBrowser>>,
+): Promise<UiFigures> {
+  const host = await HostProcess.start(HOST_SCRIPT, session.scratchDir);
+  try {
+    await host.expect('library.list', {});
+    return await measureUiOnce(browser, host.url, session.uiRuns.length);
+  } finally {
+    await host.stop();
+  }
+}
+
+function figures(
   session: Session,
   name: string,
   unit: BenchResult['unit'],
-  figure: (run: RunFigures) => number,
+  runs: number[],
   variant?: string,
 ): BenchResult {
-  const runs = session.runs.map(figure);
   return {
     name,
     value: round(median(runs)),
@@ -292,14 +337,62 @@ function summary(
   };
 }
 
+function summary(
+  session: Session,
+  name: string,
+  unit: BenchResult['unit'],
+  figure: (run: RunFigures) => number,
+  variant?: string,
+): BenchResult {
+  return figures(session, name, unit, session.runs.map(figure), variant);
+}
+
+function uiResults(session: Session): BenchResult[] {
+  if (session.uiRuns.length === 0) return [];
+  const of = (figure: (run: UiFigures) => number) => session.uiRuns.map(figure);
+  return [
+    figures(
+      session,
+      'ui.first_list_ms',
+      'ms',
+      of((run) => run.firstListMs),
+    ),
+    figures(
+      session,
+      'ui.scroll_longest_task_ms',
+      'ms',
+      of((run) => run.scrollLongestTaskMs),
+      '80 wheel steps of 800 px',
+    ),
+    figures(
+      session,
+      'ui.scroll_longest_task_cpu_ms',
+      'ms',
+      of((run) => run.scrollLongestTaskCpuMs),
+      "the most CPU time one task took, a busy machine's waits left out",
+    ),
+    figures(
+      session,
+      'ui.open_item_ms',
+      'ms',
+      of((run) => run.openItemMs),
+    ),
+  ];
+}
+
 async function sessionResults(session: Session): Promise<BenchResult[]> {
-  const disk = await folderBytes(session.library.dataDir);
+  // The scratch copy, as the runs left it: the first start there moved the library to the
+  // current layout, which the cached original keeps in the layout it was generated in.
+  const disk = await folderBytes(session.scratchDir);
   const items = session.library.manifest.spec.items;
   const hits = session.runs.at(-1)?.hitsByKind ?? {};
   const hitsText = Object.entries(hits)
     .map(([kind, total]) => `${kind} ${total}`)
     .join(', ');
+  const ui = uiResults(session);
+  if (session.runs.length === 0) return ui;
   return [
+    ...ui,
     summary(session, 'library.open_first_page_ms', 'ms', (run) => run.openFirstPageMs),
     summary(session, 'search.first_query_ms', 'ms', (run) => run.firstQueryMs, FIRST_QUERY),
     summary(session, 'search.query_p95_ms', 'ms', (run) => run.queryP95Ms, `hits: ${hitsText}`),
@@ -352,14 +445,17 @@ function ratio(
  */
 export async function runScaleBench(): Promise<BenchResult[]> {
   const runs = runCount();
+  const parts = benchParts();
   ensureBuilt();
   const sizes = SIZES.filter((size) => size.items < 100_000 || !process.env.ROUNDS_BENCH_SKIP_100K);
   const sessions: Session[] = [];
+  const browser = parts.ui ? await launchBenchBrowser() : null;
   try {
     for (const size of sizes) sessions.push(await prepareSession(size.label, size.items));
     for (let round = 0; round < runs; round++) {
       for (const session of round % 2 === 0 ? sessions : [...sessions].reverse()) {
-        session.runs.push(await measureOnce(session));
+        if (parts.backend) session.runs.push(await measureOnce(session));
+        if (browser !== null) session.uiRuns.push(await measureUiInNewHost(session, browser));
         console.error(`[scale] ${session.label}: run ${round + 1} of ${runs} done`);
       }
     }
@@ -372,6 +468,7 @@ export async function runScaleBench(): Promise<BenchResult[]> {
       ...ratio(results, 'feeds.add_1000_items_ms', 100_000, 10_000),
     ];
   } finally {
+    await browser?.close();
     for (const session of sessions) {
       await session.server.close();
       await rm(session.scratchDir, { recursive: true, force: true });

@@ -22,15 +22,16 @@ import {
   contentBytesOf,
   type LibrarySpec,
   syntheticFeeds,
-  syntheticPapers,
 } from './syntheticLibrary';
 
 /** Bump whenever the generated content or the way it is subscribed changes. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 3;
 /** The manifest's name inside the data folder. */
 export const MANIFEST_FILE = 'rounds-synthetic-library.json';
 /** Feeds and seed unless told otherwise. */
 export const DEFAULT_SPEC = { feeds: 100, seed: 2026 } as const;
+/** Subscriptions in flight at once unless told otherwise (see subscribeAll). */
+export const DEFAULT_CONCURRENCY = 3;
 
 /** What the generator records beside the library. */
 export interface LibraryManifest {
@@ -124,18 +125,28 @@ async function loadComposeBackend(): Promise<typeof ComposeBackend> {
   return module.composeBackend;
 }
 
-/** Subscribes to every feed of the library, one after the other as a user would. */
+/**
+ * Subscribes to every feed of the library through `feeds.add`, `concurrency` at a time, as a
+ * user adding a batch of feeds does: each subscription fetches, parses (in the parser's worker)
+ * and stores, so running a few at once keeps both cores busy.
+ */
 async function subscribeAll(
   spec: LibrarySpec,
   dataDir: string,
   version: string,
+  concurrency: number,
   log: (line: string) => void,
 ): Promise<{ feedPort: number; contentBytes: number }> {
   const feeds = syntheticFeeds(spec);
   const composeBackend = await loadComposeBackend();
-  const server = await serveSyntheticFeeds(spec, feeds);
+  const bytesByFeed = new Map<number, number>();
+  const server = await serveSyntheticFeeds(spec, feeds, 0, (feed, papers) =>
+    bytesByFeed.set(
+      feed.index,
+      papers.reduce((sum, paper) => sum + contentBytesOf(paper), 0),
+    ),
+  );
   // As a loopback host: feed addresses the user typed may be private ones, such as 127.0.0.1.
-  // (Passed through a variable so this compiles whether or not the option exists yet.)
   const options = {
     dataDir,
     runtime: 'host' as const,
@@ -143,9 +154,10 @@ async function subscribeAll(
     privateFeeds: 'when-typed' as const,
   };
   const composed = await composeBackend(options);
-  let contentBytes = 0;
-  try {
-    for (const feed of feeds) {
+  let subscribed = 0;
+  const waiting = [...feeds];
+  const subscribeNext = async (): Promise<void> => {
+    for (let feed = waiting.shift(); feed !== undefined; feed = waiting.shift()) {
       const added = await composed.backend.feeds.add({ url: server.urlOf(feed) });
       if (!added.ok)
         throw new Error(
@@ -155,17 +167,24 @@ async function subscribeAll(
         throw new Error(
           `Feed ${feed.index} (${feed.title}) stored ${added.value.itemCount} items, not ${feed.itemCount}.`,
         );
-      contentBytes += syntheticPapers(spec, feed).reduce(
-        (sum, paper) => sum + contentBytesOf(paper),
-        0,
-      );
-      if ((feed.index + 1) % 10 === 0 || feed.index + 1 === feeds.length)
-        log(`subscribed ${feed.index + 1} of ${feeds.length} feeds`);
+      subscribed += 1;
+      if (subscribed % 10 === 0 || subscribed === feeds.length)
+        log(`subscribed ${subscribed} of ${feeds.length} feeds`);
     }
+  };
+  const stopOnFailure = (error: unknown) => {
+    waiting.length = 0;
+    throw error;
+  };
+  try {
+    await Promise.all(
+      Array.from({ length: concurrency }, () => subscribeNext().catch(stopOnFailure)),
+    );
   } finally {
     await composed.close();
     await server.close();
   }
+  const contentBytes = [...bytesByFeed.values()].reduce((sum, bytes) => sum + bytes, 0);
   return { feedPort: server.port, contentBytes };
 }
 
@@ -177,6 +196,7 @@ export async function ensureLibrary(
   spec: LibrarySpec,
   dataDir: string,
   log: (line: string) => void = (line) => console.error(`[library] ${line}`),
+  concurrency = DEFAULT_CONCURRENCY,
 ): Promise<GeneratedLibrary> {
   checkLibrarySpec(spec);
   const previous = await readManifest(dataDir);
@@ -200,7 +220,7 @@ export async function ensureLibrary(
   };
   await writeManifest(dataDir, manifest);
   log(`generating ${spec.items} items in ${spec.feeds} feeds into ${dataDir}`);
-  const subscribed = await subscribeAll(spec, dataDir, manifest.appVersion, log);
+  const subscribed = await subscribeAll(spec, dataDir, manifest.appVersion, concurrency, log);
   const complete: LibraryManifest = {
     ...manifest,
     ...subscribed,
@@ -213,10 +233,14 @@ export async function ensureLibrary(
 }
 
 const USAGE =
-  'Usage: npx tsx bench/library/generateLibrary.ts --items <count> --out <data folder> [--feeds 100] [--seed 2026]';
+  'Usage: npx tsx bench/library/generateLibrary.ts --items <count> --out <data folder> [--feeds 100] [--seed 2026] [--concurrency 3]';
 
 /** Reads the command line; throws a message naming the bad option. */
-export function parseGeneratorArgs(argv: string[]): { spec: LibrarySpec; out: string } {
+export function parseGeneratorArgs(argv: string[]): {
+  spec: LibrarySpec;
+  out: string;
+  concurrency: number;
+} {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -224,6 +248,7 @@ export function parseGeneratorArgs(argv: string[]): { spec: LibrarySpec; out: st
       out: { type: 'string' },
       feeds: { type: 'string', default: String(DEFAULT_SPEC.feeds) },
       seed: { type: 'string', default: String(DEFAULT_SPEC.seed) },
+      concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
     },
     strict: true,
   });
@@ -239,19 +264,22 @@ export function parseGeneratorArgs(argv: string[]): { spec: LibrarySpec; out: st
     seed: number('seed', values.seed),
   };
   checkLibrarySpec(spec);
-  return { spec, out: resolve(values.out) };
+  const concurrency = number('concurrency', values.concurrency);
+  if (concurrency < 1 || concurrency > 16)
+    throw new Error(`--concurrency must be from 1 to 16, not ${concurrency}.`);
+  return { spec, out: resolve(values.out), concurrency };
 }
 
 const executedDirectly =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (executedDirectly) {
-  let parsed: { spec: LibrarySpec; out: string };
+  let parsed: ReturnType<typeof parseGeneratorArgs>;
   try {
     parsed = parseGeneratorArgs(process.argv.slice(2));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(2);
   }
-  const library = await ensureLibrary(parsed.spec, parsed.out);
+  const library = await ensureLibrary(parsed.spec, parsed.out, undefined, parsed.concurrency);
   console.log(JSON.stringify(library.manifest));
 }

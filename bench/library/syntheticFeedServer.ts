@@ -10,6 +10,7 @@ import {
   type LibrarySpec,
   rssDocument,
   type SyntheticFeed,
+  type SyntheticPaper,
   syntheticPapers,
 } from './syntheticLibrary';
 
@@ -26,12 +27,14 @@ const FEED_PATH = /^\/feeds\/(\d+)\.xml$/;
 
 /**
  * Starts serving `feeds` (generated from `spec`) on loopback, on `port` when given (a library
- * already on disk names the port it was subscribed from) or on a free one.
+ * already on disk names the port it was subscribed from) or on a free one. `onBuild` sees the
+ * papers of each document built, so a caller need not generate them a second time.
  */
 export async function serveSyntheticFeeds(
   spec: LibrarySpec,
   feeds: readonly SyntheticFeed[],
   port = 0,
+  onBuild: (feed: SyntheticFeed, papers: readonly SyntheticPaper[]) => void = () => undefined,
 ): Promise<SyntheticFeedServer> {
   const byIndex = new Map(feeds.map((feed) => [feed.index, feed]));
   const etagOf = (feed: SyntheticFeed) =>
@@ -51,8 +54,11 @@ export async function serveSyntheticFeeds(
     }
     // The last document is kept: a benchmark fetches a feed once before timing a subscription,
     // so the timing covers the app's work and not the building of the document.
-    if (lastBuilt?.feed !== feed)
-      lastBuilt = { feed, body: rssDocument(feed, syntheticPapers(spec, feed)) };
+    if (lastBuilt?.feed !== feed) {
+      const papers = syntheticPapers(spec, feed);
+      onBuild(feed, papers);
+      lastBuilt = { feed, body: rssDocument(feed, papers) };
+    }
     const { body } = lastBuilt;
     response
       .writeHead(200, { ...validators, 'content-type': 'application/rss+xml; charset=utf-8' })

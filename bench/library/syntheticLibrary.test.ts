@@ -7,7 +7,9 @@ import { ABSTRACT_BYTES } from './clinicalAbstract';
 import { ensureLibrary, MANIFEST_FILE, parseGeneratorArgs } from './generateLibrary';
 import {
   additionalJournalFeed,
+  DEEP_WORD,
   type LibrarySpec,
+  libraryNeedles,
   rssDocument,
   syntheticFeeds,
   syntheticPapers,
@@ -107,6 +109,53 @@ describe('the synthetic clinical library', () => {
     const papers = syntheticPapers(spec, extra);
     expect(papers).toHaveLength(1000);
     expect(papers.filter((paper) => libraryDois.has(paper.doi))).toEqual([]);
+  });
+});
+
+/** An abstract's text as a reader sees it (and as the app's excerpt counts characters). */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('the needles the scale journey searches for', () => {
+  it('plants the deep word in one abstract only, past its first 280 characters', () => {
+    const needles = libraryNeedles(SMALL);
+    const holders = everyPaper(SMALL).filter((paper) =>
+      `${paper.title} ${paper.abstractHtml}`.toLowerCase().includes(DEEP_WORD),
+    );
+
+    expect(holders.map((paper) => paper.guid)).toEqual([needles.deepWordPaper.guid]);
+    expect(textOf(needles.deepWordPaper.abstractHtml).indexOf(DEEP_WORD)).toBeGreaterThan(280);
+    expect(needles.deepWordPaper.title.toLowerCase()).not.toContain(DEEP_WORD);
+  });
+
+  it('plants it deep in the 100,000-paper library the journey opens', () => {
+    const spec: LibrarySpec = { items: 100_000, feeds: 100, seed: 2026 };
+    const { deepWordPaper, doiPaper } = libraryNeedles(spec);
+
+    expect(textOf(deepWordPaper.abstractHtml).indexOf(DEEP_WORD)).toBeGreaterThan(280);
+    expect(doiPaper.doi).not.toBeNull();
+    expect(doiPaper.guid).not.toBe(deepWordPaper.guid);
+  });
+
+  it('names a journal paper deep in the list by a DOI no other paper has', () => {
+    const needles = libraryNeedles(SMALL);
+    const { doi } = needles.doiPaper;
+
+    expect(doi).toMatch(/^10\.\d{4,}\//);
+    expect(everyPaper(SMALL).filter((paper) => paper.doi === doi)).toHaveLength(1);
+    expect(needles.doiPaper.guid).not.toBe(needles.deepWordPaper.guid);
+  });
+
+  it('keeps the deep word out of the vocabulary the other papers and the searches use', () => {
+    expect(ABSENT_WORDS).not.toContain(DEEP_WORD);
+    const others = everyPaper(SMALL).filter(
+      (paper) => paper.guid !== libraryNeedles(SMALL).deepWordPaper.guid,
+    );
+    expect(others.some((paper) => paper.abstractHtml.includes(DEEP_WORD.slice(0, 8)))).toBe(false);
   });
 });
 

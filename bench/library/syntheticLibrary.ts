@@ -256,8 +256,62 @@ function identityOf(
   }
 }
 
+/**
+ * A word no other paper, title or vocabulary list has (a rare bone disorder): the scale journey
+ * searches for it to prove that search reads whole abstracts, not their opening lines.
+ */
+export const DEEP_WORD = 'pachydermoperiostosis';
+const DEEP_SENTENCE = `<p>One participant was found to have primary ${DEEP_WORD}, an incidental finding reported to the data monitoring committee.</p>`;
+
+/** What the scale journey searches for: planted papers, the same for the same spec. */
+export interface LibraryNeedles {
+  /** A journal paper well down the list, to be found by its DOI. */
+  doiPaper: SyntheticPaper;
+  /** {@link DEEP_WORD}, which only {@link deepWordPaper} has, at the end of its abstract. */
+  deepWord: string;
+  deepWordPaper: SyntheticPaper;
+}
+
+/** Where a needle sits: the first journal feed from `fraction` of the way through the feeds. */
+function needlePlace(spec: LibrarySpec, fraction: number): { feed: SyntheticFeed; item: number } {
+  const feeds = syntheticFeeds(spec);
+  const from = Math.floor(feeds.length * fraction);
+  const feed =
+    feeds.slice(from).find((candidate) => candidate.style === 'journal') ??
+    feeds.find((candidate) => candidate.style === 'journal') ??
+    feeds[0];
+  if (feed === undefined) throw new Error('A library has at least one feed');
+  return { feed, item: Math.floor(feed.itemCount * fraction) };
+}
+
+const DOI_NEEDLE_FRACTION = 0.3;
+const DEEP_WORD_FRACTION = 0.6;
+
+/** The planted papers of a library (see {@link LibraryNeedles}). */
+export function libraryNeedles(spec: LibrarySpec): LibraryNeedles {
+  const paperAt = ({ feed, item }: { feed: SyntheticFeed; item: number }) => {
+    const paper = syntheticPapers(spec, feed)[item];
+    if (paper === undefined) throw new Error(`Feed ${feed.index} has no item ${item}`);
+    return paper;
+  };
+  return {
+    doiPaper: paperAt(needlePlace(spec, DOI_NEEDLE_FRACTION)),
+    deepWord: DEEP_WORD,
+    deepWordPaper: paperAt(needlePlace(spec, DEEP_WORD_FRACTION)),
+  };
+}
+
 /** Every paper of one feed, newest first. */
 export function syntheticPapers(spec: LibrarySpec, feed: SyntheticFeed): SyntheticPaper[] {
+  const papers = generatedPapers(spec, feed);
+  const deep = needlePlace(spec, DEEP_WORD_FRACTION);
+  const holder = deep.feed.index === feed.index ? papers[deep.item] : undefined;
+  // Appended after generation, so every other paper keeps the bytes the seed gives it.
+  if (holder !== undefined) holder.abstractHtml += `\n${DEEP_SENTENCE}`;
+  return papers;
+}
+
+function generatedPapers(spec: LibrarySpec, feed: SyntheticFeed): SyntheticPaper[] {
   const next = feedRandom(spec, feed.index);
   const averageGapMs = DATE_SPAN_MS / Math.max(feed.itemCount, 1);
   let publishedMs = NEWEST_DATE_MS - Math.floor(next() * 3 * 86_400_000);
