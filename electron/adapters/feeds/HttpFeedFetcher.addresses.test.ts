@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FetchOutcome } from '../../services/feeds/ports';
 import { HttpFeedFetcher } from './HttpFeedFetcher';
 import { LoopbackTestNetwork, ROUTED_PUBLIC_ADDRESS } from './testing/LoopbackTestNetwork';
+import { closeServersAfterEach } from './testing/closeServersAfterEach';
 
 // Every socket these tests open goes to 127.0.0.1 or ::1. Refusals of link-local, metadata and
 // other non-loopback addresses are proved without connecting: names resolve from a table, and
@@ -21,14 +22,7 @@ interface LoopbackServer {
   connections: number;
 }
 
-const servers: Server[] = [];
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+const servers = closeServersAfterEach();
 
 async function serve(
   handler: (req: IncomingMessage, res: ServerResponse, port: number) => void = feed,

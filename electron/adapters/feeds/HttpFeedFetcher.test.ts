@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FetchOutcome } from '../../services/feeds/ports';
 import { HttpFeedFetcher } from './HttpFeedFetcher';
 import { ManualDeadlineTimers } from './testing/ManualDeadlineTimers';
+import { closeServersAfterEach } from './testing/closeServersAfterEach';
 
 const RSS =
   '<?xml version="1.0"?><rss version="2.0"><channel><title>Cardiology</title></channel></rss>';
@@ -17,14 +18,7 @@ interface LoopbackServer {
   allSocketsClosed(): Promise<void>;
 }
 
-const servers: Server[] = [];
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+const servers = closeServersAfterEach();
 
 async function serve(
   handler: (req: IncomingMessage, res: ServerResponse) => void,

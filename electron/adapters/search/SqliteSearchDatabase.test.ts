@@ -5,28 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSearchQuery } from '@shared/domain/library/parseSearchQuery';
 import { seededRandom } from '@shared/testing/seededRandom';
-import type { SearchDocument } from '../../services/library/SearchIndex';
 import { SqliteSearchDatabase } from './SqliteSearchDatabase';
-
-function document(id: string, fields: Partial<SearchDocument> = {}): SearchDocument {
-  return {
-    id,
-    feedId: 'feed-1',
-    title: `Item ${id}`,
-    authors: [],
-    journal: null,
-    contentHtml: '',
-    excerpt: '',
-    doi: null,
-    pmid: null,
-    arxiv: null,
-    feedTitle: 'Journal',
-    datedAt: '2025-01-01T00:00:00.000Z',
-    notes: '',
-    annotations: '',
-    ...fields,
-  };
-}
+import { searchDocument } from './testing/searchDocument';
 
 let dir: string;
 let path: string;
@@ -61,10 +41,10 @@ describe('SqliteSearchDatabase', () => {
   it('adds, replaces and removes documents, and keeps them across a reopen', () => {
     expect(open().opening).toBe('created');
     database?.upsert([
-      document('a', { contentHtml: '<p>Bronchiolitis in <b>infants</b></p>' }),
-      document('b', { title: 'Sepsis' }),
+      searchDocument('a', { contentHtml: '<p>Bronchiolitis in <b>infants</b></p>' }),
+      searchDocument('b', { title: 'Sepsis' }),
     ]);
-    database?.upsert([document('b', { title: 'Delirium' })]);
+    database?.upsert([searchDocument('b', { title: 'Delirium' })]);
     database?.remove(['a', 'unknown']);
     database?.close();
 
@@ -78,9 +58,9 @@ describe('SqliteSearchDatabase', () => {
   it('ranks a title or identifier above authors, and authors above the abstract', () => {
     open();
     database?.upsert([
-      document('abstract', { contentHtml: '<p>Anker reported it.</p>' }),
-      document('title', { title: 'The Anker trial' }),
-      document('author', { authors: ['Stefan Anker'] }),
+      searchDocument('abstract', { contentHtml: '<p>Anker reported it.</p>' }),
+      searchDocument('title', { title: 'The Anker trial' }),
+      searchDocument('author', { authors: ['Stefan Anker'] }),
     ]);
 
     expect(ids('anker')).toEqual(['title', 'author', 'abstract']);
@@ -88,8 +68,8 @@ describe('SqliteSearchDatabase', () => {
 
   it('adds only missing documents when resuming a build', () => {
     open();
-    database?.upsert([document('a', { title: 'Fresh title' })]);
-    database?.upsert([document('a', { title: 'Stale title' }), document('b')], true);
+    database?.upsert([searchDocument('a', { title: 'Fresh title' })]);
+    database?.upsert([searchDocument('a', { title: 'Stale title' }), searchDocument('b')], true);
 
     expect(ids('fresh')).toEqual(['a']);
     expect(ids('stale')).toEqual([]);
@@ -100,7 +80,7 @@ describe('SqliteSearchDatabase', () => {
     await writeFile(path, 'garbage that is not SQLite');
     expect(open().opening).toBe('replaced');
     expect(await readFile(damagedPath, 'utf8')).toBe('garbage that is not SQLite');
-    database?.upsert([document('a')]);
+    database?.upsert([searchDocument('a')]);
     database?.close();
     database = null;
 
@@ -116,7 +96,7 @@ describe('SqliteSearchDatabase', () => {
 
   it('moves aside a file whose pages are corrupt', async () => {
     open();
-    database?.upsert([document('a', { contentHtml: `<p>${'word '.repeat(5000)}</p>` })]);
+    database?.upsert([searchDocument('a', { contentHtml: `<p>${'word '.repeat(5000)}</p>` })]);
     database?.close();
     const bytes = await readFile(path);
     // Page 1 (the header and schema) stays; every page after it is overwritten.
@@ -129,7 +109,7 @@ describe('SqliteSearchDatabase', () => {
 
   it('answers every query the parser accepts without an FTS5 error (2,000 random queries)', () => {
     open();
-    database?.upsert([document('a', { title: 'NEAR AND OR NOT covid-19 "quoted" é' })]);
+    database?.upsert([searchDocument('a', { title: 'NEAR AND OR NOT covid-19 "quoted" é' })]);
     const random = seededRandom(7);
     const pieces = [...'ab9 -"*^:(){}+.', 'NEAR', 'OR', 'NOT', 'title:', 'author:', 'feed:', 'é'];
     for (let run = 0; run < 2_000; run++) {

@@ -4,25 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSearchQuery } from '@shared/domain/library/parseSearchQuery';
 import type { SearchDocument } from '../../services/library/SearchIndex';
+import { searchDocument } from './testing/searchDocument';
 import { SEARCH_INDEX_FILE, WorkerSearchIndex } from './WorkerSearchIndex';
 
 function document(id: string, title: string): SearchDocument {
-  return {
-    id,
-    feedId: 'feed-1',
-    title,
-    authors: [],
-    journal: null,
-    contentHtml: '',
-    excerpt: '',
-    doi: null,
-    pmid: null,
-    arxiv: null,
-    feedTitle: '',
-    datedAt: '2025-01-01T00:00:00.000Z',
-    notes: '',
-    annotations: '',
-  };
+  return searchDocument(id, { title, feedTitle: '' });
 }
 
 function request(text: string) {
