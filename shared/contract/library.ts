@@ -120,10 +120,20 @@ export interface ItemSearchInfo {
   highlight: string[];
   index: SearchIndexState;
   /**
-   * Set when more items match than a search ranks: the number it ranked (the best ones, listed),
-   * for the window to ask for a narrower search. Null when every match is listed.
+   * Set when more items match than a search lists: the number it listed (the first ones in
+   * `order`), for the window to ask for a narrower search. Null when every match is listed.
    */
   rankedOnly: number | null;
+  /**
+   * `relevance`: best match first. `newest`: the search matched too many papers to rank (or asked
+   * for filters only), so they are listed newest first, those matching outside the abstract first.
+   */
+  order: 'relevance' | 'newest';
+  /**
+   * Answered before the whole library had loaded (just after start-up): each paper is shown as
+   * one feed's copy, without its other sources or discussions. Ask again shortly for the full rows.
+   */
+  provisional: boolean;
 }
 
 /**

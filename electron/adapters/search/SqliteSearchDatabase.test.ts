@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSearchQuery } from '@shared/domain/library/parseSearchQuery';
 import { seededRandom } from '@shared/testing/seededRandom';
-import { SqliteSearchDatabase } from './SqliteSearchDatabase';
+import { MOST_RANKED_MATCHES, SqliteSearchDatabase } from './SqliteSearchDatabase';
 import { searchDocument } from './testing/searchDocument';
 
 let dir: string;
@@ -22,7 +22,9 @@ function open(): { database: SqliteSearchDatabase; opening: string } {
 function ids(text: string): string[] {
   const parsed = parseSearchQuery(text);
   if (!parsed.ok) throw new Error(parsed.message);
-  return (database as SqliteSearchDatabase).search({ query: parsed.query, limit: 100 }).ids;
+  return (database as SqliteSearchDatabase)
+    .search({ query: parsed.query, limit: 100 })
+    .hits.map((hit) => hit.id);
 }
 
 beforeEach(async () => {
@@ -64,6 +66,69 @@ describe('SqliteSearchDatabase', () => {
     ]);
 
     expect(ids('anker')).toEqual(['title', 'author', 'abstract']);
+  });
+
+  it('lists a search too broad to rank newest first, matches outside the abstract first', () => {
+    open();
+    const day = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString();
+    // More abstracts mention the word than are ranked; two titles do, an old one and a newer one.
+    const many = Array.from({ length: MOST_RANKED_MATCHES + 50 }, (_, n) =>
+      searchDocument(`abstract-${n}`, { contentHtml: '<p>Sepsis bundles.</p>', datedAt: day(n) }),
+    );
+    database?.upsert([
+      ...many,
+      searchDocument('old-title', { title: 'Sepsis in 1962', datedAt: '1962-05-01T00:00:00Z' }),
+      searchDocument('new-title', { title: 'Sepsis now', datedAt: day(10) }),
+    ]);
+    const parsed = parseSearchQuery('sepsis');
+    if (!parsed.ok) throw new Error(parsed.message);
+
+    const found = database?.search({ query: parsed.query, limit: 5 });
+
+    expect(found?.order).toBe('newest');
+    expect(found?.truncated).toBe(true);
+    expect(found?.hits.map((hit) => hit.id)).toEqual([
+      'new-title',
+      'old-title',
+      `abstract-${MOST_RANKED_MATCHES + 49}`,
+      `abstract-${MOST_RANKED_MATCHES + 48}`,
+      `abstract-${MOST_RANKED_MATCHES + 47}`,
+    ]);
+  });
+
+  it('ranks a narrower search, says when there are more matches than asked, and lists filters newest first', () => {
+    open();
+    database?.upsert([
+      searchDocument('a', { title: 'Delirium', datedAt: '2021-01-01T00:00:00Z' }),
+      searchDocument('b', { title: 'Delirium', datedAt: '1950-01-01T00:00:00Z' }),
+      searchDocument('c', { title: 'Delirium', datedAt: '2024-01-01T00:00:00Z' }),
+    ]);
+    const search = (text: string, limit: number) => {
+      const parsed = parseSearchQuery(text);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return database?.search({ query: parsed.query, limit });
+    };
+
+    expect(search('delirium', 2)).toMatchObject({ order: 'relevance', truncated: true });
+    expect(search('delirium', 3)).toMatchObject({ order: 'relevance', truncated: false });
+    expect(search('after:1900', 3)?.hits.map((hit) => hit.id)).toEqual(['c', 'a', 'b']);
+
+    // A new date files it again, in its new place.
+    database?.upsert([searchDocument('b', { title: 'Delirium', datedAt: '2025-01-01T00:00:00Z' })]);
+    expect(search('after:1900', 3)?.hits.map((hit) => hit.id)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('hands back with each hit what a list needs before the library has loaded', () => {
+    open();
+    database?.upsert([
+      searchDocument('a', { feedId: 'nejm', paperKey: 'doi:10.1/x', place: 7, title: 'Gout' }),
+    ]);
+    const parsed = parseSearchQuery('gout');
+    if (!parsed.ok) throw new Error(parsed.message);
+
+    expect(database?.search({ query: parsed.query, limit: 10 }).hits).toEqual([
+      { id: 'a', feedId: 'nejm', paperKey: 'doi:10.1/x', place: 7 },
+    ]);
   });
 
   it('adds only missing documents when resuming a build', () => {

@@ -11,6 +11,7 @@ import { searchableText } from '@shared/domain/library/searchableText';
 import type {
   IndexOpening,
   SearchDocument,
+  SearchHit,
   SearchHits,
   SearchRequest,
 } from '../../services/library/SearchIndex';
@@ -24,7 +25,7 @@ const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as {
 type Database = SqliteDatabase;
 
 /** Bumped whenever the tables or the way text is indexed change: an older file is rebuilt. */
-export const SEARCH_SCHEMA_VERSION = 1;
+export const SEARCH_SCHEMA_VERSION = 2;
 // "Rnds": tells our index apart from any other SQLite file put in its place.
 const APPLICATION_ID = 0x526e6473;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -44,28 +45,53 @@ const COLUMN_WEIGHTS: Readonly<Record<SearchColumn, number>> = {
   annotations: 4,
 };
 
+/**
+ * A search matching more items than this is broad: ranking every match by bm25 would cost about
+ * 5–10 µs per match in WebAssembly (a common word matches tens of thousands of papers), so broad
+ * searches list newest first instead, papers matching outside the abstract first (see search).
+ */
+export const MOST_RANKED_MATCHES = 2_000;
+
+/**
+ * Documents are numbered by date, so that the full-text table's own order (its rowid) is newest
+ * last and a broad search can stream its matches newest first and stop after a page, instead of
+ * collecting and sorting all of them: `doc` is the date in seconds times this, plus a free slot.
+ */
+const SLOTS_PER_SECOND = 4_096;
+/**
+ * Seconds added to a date before numbering, so papers from before 1970 (back to the year 1000)
+ * number below newer ones too; the largest number stays far below 2^53.
+ */
+const EARLIEST_SECOND = -3.2e10;
+const LATEST_SECOND = 2.6e11;
+
+/** Every column but the abstract: where a match says most about what the paper is about. */
+const HEADING_COLUMNS = SEARCH_COLUMNS.filter((column) => column !== 'abstract');
+
 const SCHEMA = `
   CREATE TABLE documents (
     doc INTEGER PRIMARY KEY,
     item_id TEXT NOT NULL UNIQUE,
     feed_id TEXT NOT NULL,
     dated_at INTEGER NOT NULL,
+    paper_key TEXT NOT NULL,
+    place INTEGER,
     doi TEXT,
     pmid TEXT,
     arxiv TEXT
   );
   CREATE INDEX documents_by_feed ON documents (feed_id);
-  CREATE INDEX documents_by_date ON documents (dated_at);
   CREATE INDEX documents_by_doi ON documents (doi) WHERE doi IS NOT NULL;
   CREATE INDEX documents_by_pmid ON documents (pmid) WHERE pmid IS NOT NULL;
   CREATE INDEX documents_by_arxiv ON documents (arxiv) WHERE arxiv IS NOT NULL;
   -- Contentless: the text lives in the library already; the index keeps only what finds it.
+  -- No prefix indexes: they doubled the file, and a prefix query of three or more letters
+  -- merges the matching terms in a few milliseconds without them.
   CREATE VIRTUAL TABLE passages USING fts5 (
     ${SEARCH_COLUMNS.join(', ')},
     content = '',
     contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2'
   );
   INSERT INTO passages (passages, rank)
     VALUES ('rank', 'bm25(${SEARCH_COLUMNS.map((column) => COLUMN_WEIGHTS[column].toFixed(1)).join(', ')})');
@@ -135,8 +161,8 @@ function isCorruption(error: unknown): boolean {
 export class SqliteSearchDatabase {
   private readonly statements: Statement[] = [];
   private readonly findDocument: Statement;
+  private readonly docTaken: Statement;
   private readonly insertDocument: Statement;
-  private readonly updateDocument: Statement;
   private readonly deleteDocument: Statement;
   private readonly insertPassage: Statement;
   private readonly deletePassage: Statement;
@@ -148,11 +174,9 @@ export class SqliteSearchDatabase {
       return statement;
     };
     this.findDocument = prepare('SELECT doc FROM documents WHERE item_id = ?');
+    this.docTaken = prepare('SELECT 1 AS taken FROM documents WHERE doc = ?');
     this.insertDocument = prepare(
-      'INSERT INTO documents (item_id, feed_id, dated_at, doi, pmid, arxiv) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.updateDocument = prepare(
-      'UPDATE documents SET feed_id = ?, dated_at = ?, doi = ?, pmid = ?, arxiv = ? WHERE doc = ?',
+      'INSERT INTO documents (doc, item_id, feed_id, dated_at, paper_key, place, doi, pmid, arxiv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.deleteDocument = prepare('DELETE FROM documents WHERE doc = ?');
     this.insertPassage = prepare(
@@ -222,27 +246,24 @@ export class SqliteSearchDatabase {
         const existing = this.findDocument.get(document.id)?.doc;
         if (typeof existing === 'number') {
           if (onlyMissing) continue;
+          // Its date may have changed, and with it its number: it is filed again.
           this.deletePassage.run(existing);
-          this.updateDocument.run([
-            document.feedId,
-            timeOf(document.datedAt),
-            document.doi,
-            document.pmid,
-            document.arxiv,
-            existing,
-          ]);
-          this.insertPassage.run([existing, ...columnTextOf(document)]);
-        } else {
-          const { lastInsertRowid } = this.insertDocument.run([
-            document.id,
-            document.feedId,
-            timeOf(document.datedAt),
-            document.doi,
-            document.pmid,
-            document.arxiv,
-          ]);
-          this.insertPassage.run([lastInsertRowid, ...columnTextOf(document)]);
+          this.deleteDocument.run(existing);
         }
+        const datedAt = timeOf(document.datedAt);
+        const doc = this.freeDocNumber(datedAt, document.id);
+        this.insertDocument.run([
+          doc,
+          document.id,
+          document.feedId,
+          datedAt,
+          document.paperKey,
+          document.place,
+          document.doi,
+          document.pmid,
+          document.arxiv,
+        ]);
+        this.insertPassage.run([doc, ...columnTextOf(document)]);
       }
     });
   }
@@ -267,8 +288,10 @@ export class SqliteSearchDatabase {
   }
 
   /**
-   * Ids of the matching items, best first by bm25 (newest first when the query has no words),
-   * and how many there are.
+   * The matching items, best first, at most `limit` of them. A search of up to
+   * {@link MOST_RANKED_MATCHES} matches is ranked by bm25; a broader one lists the papers it matches
+   * outside the abstract (title, identifiers, authors, journal, feed, the user's notes) first, then
+   * the rest, each newest first; a query of filters only lists newest first.
    */
   search({ query, feedId, limit }: SearchRequest): SearchHits {
     return this.guarded(() => {
@@ -276,39 +299,79 @@ export class SqliteSearchDatabase {
       const { conditions, values } = filtersOf(query, feedId, exclude);
       if (match === null) {
         const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-        const ids = this.database
-          .all(`SELECT item_id FROM documents ${where} ORDER BY dated_at DESC, doc DESC LIMIT ?`, [
-            ...values,
-            limit,
-          ])
-          .map((row) => String(row.item_id));
-        const total = this.database.get(`SELECT count(*) AS n FROM documents ${where}`, values)?.n;
-        return { ids, total: Number(total ?? 0) };
+        const rows = this.hitRows(`FROM documents ${where} ORDER BY doc DESC`, values, limit + 1);
+        return hitsOf(rows, limit, 'newest');
       }
-      const where = ['passages MATCH ?', ...conditions].join(' AND ');
-      const from = 'passages JOIN documents ON documents.doc = passages.rowid';
-      const ids = this.database
-        .all(
-          `SELECT item_id FROM ${from} WHERE ${where} ORDER BY rank, documents.dated_at DESC LIMIT ?`,
-          [match, ...values, limit],
-        )
-        .map((row) => String(row.item_id));
-      const total =
-        ids.length < limit
-          ? ids.length
-          : Number(
-              this.database.get(`SELECT count(*) AS n FROM ${from} WHERE ${where}`, [
-                match,
-                ...values,
-              ])?.n ?? 0,
-            );
-      return { ids, total };
+      const from = 'FROM passages JOIN documents ON documents.doc = passages.rowid';
+      const where = (expression: string) => ({
+        sql: `WHERE ${['passages MATCH ?', ...conditions].join(' AND ')}`,
+        values: [expression, ...values],
+      });
+      const all = where(match);
+      const ranked = Math.max(MOST_RANKED_MATCHES, limit);
+      const matches = Number(
+        this.database.get(`SELECT count(*) AS n FROM (SELECT 1 ${from} ${all.sql} LIMIT ?)`, [
+          ...all.values,
+          ranked + 1,
+        ])?.n ?? 0,
+      );
+      if (matches <= ranked) {
+        const rows = this.hitRows(
+          `${from} ${all.sql} ORDER BY rank, documents.doc DESC`,
+          all.values,
+          limit + 1,
+        );
+        return hitsOf(rows, limit, 'relevance');
+      }
+      const heading = where(`{${HEADING_COLUMNS.join(' ')}} : (${match})`);
+      const first = this.hitRows(
+        `${from} ${heading.sql} ORDER BY passages.rowid DESC`,
+        heading.values,
+        limit,
+      );
+      const seen = new Set(first.map((hit) => hit.id));
+      const rest = this.hitRows(
+        `${from} ${all.sql} ORDER BY passages.rowid DESC`,
+        all.values,
+        limit + first.length,
+      ).filter((hit) => !seen.has(hit.id));
+      return { hits: [...first, ...rest].slice(0, limit), truncated: true, order: 'newest' };
     });
   }
 
   close(): void {
     for (const statement of this.statements) statement.finalize();
     this.database.close();
+  }
+
+  /** The hits a query's `FROM … ORDER BY …` tail selects, at most `limit`. */
+  private hitRows(tail: string, values: (string | number)[], limit: number): SearchHit[] {
+    return this.database
+      .all(
+        `SELECT documents.item_id, documents.feed_id, documents.paper_key, documents.place ${tail} LIMIT ?`,
+        [...values, limit],
+      )
+      .map((row) => ({
+        id: String(row.item_id),
+        feedId: String(row.feed_id),
+        paperKey: String(row.paper_key),
+        place: typeof row.place === 'number' ? row.place : null,
+      }));
+  }
+
+  /**
+   * A document number ordered by date (see {@link SLOTS_PER_SECOND}): the item's second, and a
+   * slot chosen from its id, moved on while taken.
+   */
+  private freeDocNumber(datedAt: number, itemId: string): number {
+    const second = Math.min(Math.max(Math.floor(datedAt / 1000), EARLIEST_SECOND), LATEST_SECOND);
+    const base = (second - EARLIEST_SECOND) * SLOTS_PER_SECOND;
+    const start = slotOf(itemId);
+    for (let step = 0; step < SLOTS_PER_SECOND; step++) {
+      const doc = base + ((start + step) % SLOTS_PER_SECOND);
+      if ((this.docTaken.get(doc) ?? null) === null) return doc;
+    }
+    throw new Error(`More than ${SLOTS_PER_SECOND} items are dated the same second.`);
   }
 
   private transaction(work: () => void): void {
@@ -333,6 +396,20 @@ export class SqliteSearchDatabase {
       throw error;
     }
   }
+}
+
+/** A stable starting slot for an item, so numbering does not depend on the order of arrival. */
+function slotOf(itemId: string): number {
+  let hash = 0;
+  for (let index = 0; index < itemId.length; index++) {
+    hash = (Math.imul(hash, 31) + itemId.charCodeAt(index)) >>> 0;
+  }
+  return hash % SLOTS_PER_SECOND;
+}
+
+/** The first `limit` rows, saying whether there were more. */
+function hitsOf(rows: SearchHit[], limit: number, order: SearchHits['order']): SearchHits {
+  return { hits: rows.slice(0, limit), truncated: rows.length > limit, order };
 }
 
 /** SQL conditions (on `documents`) for a query's exact filters, with their bound values. */

@@ -41,7 +41,11 @@ describe('WorkerSearchIndex', () => {
     const found = await index.search(request('sepsis'));
     await Promise.all(writes);
 
-    expect(found).toEqual({ ids: ['a'], total: 1 });
+    expect(found).toEqual({
+      hits: [{ id: 'a', feedId: 'feed-1', paperKey: 'item:a', place: null }],
+      truncated: false,
+      order: 'relevance',
+    });
     const folder = await stat(join(dataDir, 'search'));
     expect(folder.mode & 0o077).toBe(0);
     expect((await stat(join(dataDir, 'search', SEARCH_INDEX_FILE))).isFile()).toBe(true);
@@ -54,7 +58,7 @@ describe('WorkerSearchIndex', () => {
 
     const reopened = WorkerSearchIndex.inDataFolder(dataDir);
     expect(await reopened.open()).toBe('kept');
-    expect(await reopened.search(request('delirium'))).toEqual({ ids: ['a'], total: 1 });
+    expect((await reopened.search(request('delirium'))).hits.map((hit) => hit.id)).toEqual(['a']);
     await reopened.close();
     await expect(reopened.ids()).rejects.toThrow('The search index has been closed.');
   });

@@ -1,5 +1,7 @@
 import { closeSync, constants, lstatSync, openSync, readFileSync } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import type { Adapter } from 'lowdb';
 import type { Repaired } from '@shared/domain/library/libraryDocuments';
 import { NO_FOLLOW } from './ownerOnly';
@@ -30,6 +32,15 @@ export class UnreadableJsonFileError extends Error {
     );
   }
 }
+
+const gzipped = promisify(gzip);
+/** Gzip's first two bytes; JSON text never starts with them. */
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+/**
+ * The most a compressed document may expand to: far above any piece Rounds writes (tens of KB),
+ * low enough that a planted "zip bomb" is refused instead of filling memory.
+ */
+const MOST_EXPANDED_BYTES = 64 * 2 ** 20;
 
 /**
  * Editors on Windows like to save JSON with a byte-order mark, which JSON.parse rejects; honour
@@ -75,6 +86,11 @@ export class AtomicJsonFileAdapter<T> implements Adapter<T> {
       withinFolder: string;
       /** Indentation for small documents people may open; large shards are written compact. */
       indent?: number;
+      /**
+       * Written gzip-compressed (for fetched HTML, which shrinks about sixfold). Reading accepts
+       * either form whatever this says, so a document written plain still reads.
+       */
+      compressed?: boolean;
     },
   ) {}
 
@@ -128,10 +144,19 @@ export class AtomicJsonFileAdapter<T> implements Adapter<T> {
     if ((await lstat(this.path).catch(() => null))?.isSymbolicLink()) {
       throw new SymbolicLinkRefusedError(this.path);
     }
-    await writeFileDurably(this.path, JSON.stringify(data, null, this.options.indent));
+    const json = JSON.stringify(data, null, this.options.indent);
+    await writeFileDurably(this.path, this.options.compressed ? await gzipped(json) : json);
   }
 
-  private decode(bytes: Buffer): T {
+  private decode(stored: Buffer): T {
+    let bytes = stored;
+    if (stored[0] === GZIP_MAGIC[0] && stored[1] === GZIP_MAGIC[1]) {
+      try {
+        bytes = gunzipSync(stored, { maxOutputLength: MOST_EXPANDED_BYTES });
+      } catch (cause) {
+        throw new UnreadableJsonFileError(this.path, 'invalid-json', { cause });
+      }
+    }
     const text = textOf(bytes);
     if (text.trim().length === 0) throw new UnreadableJsonFileError(this.path, 'empty');
     let raw: unknown;

@@ -10,6 +10,7 @@ import {
 } from '@shared/domain/library/libraryDocuments';
 import { repairContentShard } from '@shared/domain/library/repairContentShard';
 import { repairRecordsPiece } from '@shared/domain/library/repairRecordsPiece';
+import { AtomicJsonFileAdapter } from './AtomicJsonFileAdapter';
 import type { LibraryDocument } from './LibraryDocument';
 import type { CreateLibraryDocument } from './libraryDocumentFactory';
 import { ITEMS_REMEDY } from './itemsRemedy';
@@ -41,8 +42,13 @@ export function feedFolderName(feedId: string): string {
   return createHash('sha256').update(feedId).digest('hex').slice(0, 24);
 }
 
-function pieceFileName(kind: 'records' | 'content', piece: number): string {
-  return `${kind}-${String(piece).padStart(4, '0')}.json`;
+/**
+ * A piece's file name. Content pieces are gzip-compressed (HTML shrinks about sixfold, and only
+ * the one piece an opened item is in is read); records stay plain JSON, read at every start.
+ */
+export function pieceFileName(kind: 'records' | 'content', piece: number): string {
+  const name = `${kind}-${String(piece).padStart(4, '0')}.json`;
+  return kind === 'content' ? `${name}.gz` : name;
 }
 
 const RECORDS_PIECE = /^records-(\d+)\.json$/;
@@ -57,7 +63,8 @@ interface FeedPieces {
 
 /**
  * Fetched items in small pieces per feed under `pieces/<feed>/`: `records-NNNN.json` holds the
- * records (without HTML) of up to {@link ITEMS_PER_PIECE} items, `content-NNNN.json` their HTML.
+ * records (without HTML) of up to {@link ITEMS_PER_PIECE} items, `content-NNNN.json.gz` their
+ * HTML, gzip-compressed.
  * Records are kept in memory by the store once loaded; HTML is read from disk when an item is
  * opened. Neither has a backup: a damaged piece is set aside, reported, and its feed fetched
  * again (see `onDamaged`).
@@ -189,6 +196,33 @@ export class ItemPieces {
     if (!address) return new Map();
     await this.contentWork.get(this.keyOf(address));
     return new Map(Object.entries((await this.readContent(address)).html));
+  }
+
+  /**
+   * The records of these items read straight from their records pieces, without placing them:
+   * for answering a search before the library has loaded. A piece that cannot be read is left
+   * out (the load reports it); so is an item its piece does not hold.
+   */
+  async peekRecords(
+    wanted: readonly { id: string; feedId: string; place: number | null }[],
+  ): Promise<Map<string, ItemRecord>> {
+    const pieces = new Map<string, { feedId: string; piece: number }>();
+    for (const { feedId, place } of wanted) {
+      if (place !== null) pieces.set(`${feedId}\n${place}`, { feedId, piece: place });
+    }
+    const found = new Map<string, ItemRecord>();
+    await Promise.all(
+      [...pieces.values()].map(async ({ feedId, piece }) => {
+        const folder = this.feeds.get(feedId)?.folder ?? feedFolderName(feedId);
+        const adapter = new AtomicJsonFileAdapter(
+          join(this.libraryDir, 'pieces', folder, pieceFileName('records', piece)),
+          { repair: (raw) => repairRecordsPiece(raw, feedId), withinFolder: this.libraryDir },
+        );
+        const document = await adapter.read().catch(() => null);
+        for (const record of document?.items ?? []) found.set(record.id, record);
+      }),
+    );
+    return found;
   }
 
   /** Deletes a feed's folder once writes to it are done. */
@@ -358,6 +392,7 @@ export class ItemPieces {
         subject: 'the text of some articles',
         remedy: ITEMS_REMEDY,
         backup: 'none',
+        compressed: true,
         repair: repairContentShard,
         empty: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, html: {} }),
         serialize: () => {

@@ -33,6 +33,8 @@ export interface LibraryDocumentOptions<T> {
   /** Builds the document from the store's memory; called when a write starts. */
   serialize: () => T;
   indent?: number;
+  /** Stored gzip-compressed (see AtomicJsonFileAdapter); the backup, if any, is too. */
+  compressed?: boolean;
   /** Minimum time between two backup refreshes while writing. */
   backupIntervalMs: number;
   now: () => Date;
@@ -89,6 +91,7 @@ export class LibraryDocument<T> {
       repair: options.repair,
       withinFolder: options.libraryDir,
       ...(options.indent === undefined ? {} : { indent: options.indent }),
+      ...(options.compressed === undefined ? {} : { compressed: options.compressed }),
     });
     this.low = new Low(this.adapter, options.empty());
     this.coalescer = new WriteCoalescer(

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { feedFolderName, ITEMS_PER_PIECE } from './ItemPieces';
 import { LowdbLibraryStore } from './LowdbLibraryStore';
@@ -23,7 +24,12 @@ describe('LowdbLibraryStore, items in small pieces per feed', () => {
     const folder = join(dataDir, 'library', 'pieces', feedFolderName(feedId));
     const pieces: Record<string, string[]> = {};
     for (const name of (await readdir(folder)).sort()) {
-      const document = JSON.parse(await readFile(join(folder, name), 'utf8')) as {
+      const bytes = await readFile(join(folder, name));
+      // Content pieces are gzip-compressed; records pieces are plain JSON.
+      const text = name.endsWith('.gz')
+        ? gunzipSync(bytes).toString('utf8')
+        : bytes.toString('utf8');
+      const document = JSON.parse(text) as {
         items?: { id: string }[];
         html?: Record<string, string>;
       };
@@ -51,18 +57,18 @@ describe('LowdbLibraryStore, items in small pieces per feed', () => {
 
     const pieces = await piecesOnDisk('nejm');
     expect(Object.keys(pieces)).toEqual([
-      'content-0000.json',
-      'content-0001.json',
+      'content-0000.json.gz',
+      'content-0001.json.gz',
       'records-0000.json',
       'records-0001.json',
     ]);
     expect(pieces['records-0000.json']).toHaveLength(ITEMS_PER_PIECE);
     expect(pieces['records-0001.json']).toHaveLength(18);
-    expect(pieces['content-0001.json']).toEqual(pieces['records-0001.json']);
+    expect(pieces['content-0001.json.gz']).toEqual(pieces['records-0001.json']);
     const folder = `pieces/${feedFolderName('nejm')}`;
     // Ten new items rewrite one piece, never the full ones.
     expect(written.filter((path) => path.startsWith('pieces/')).sort()).toEqual([
-      `${folder}/content-0001.json`,
+      `${folder}/content-0001.json.gz`,
       `${folder}/records-0001.json`,
     ]);
     expect((await reopened.getItem('nejm-item-45'))?.contentHtml).toContain('article 45');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   LowdbLibraryStore,
@@ -184,7 +185,10 @@ describe('LowdbLibraryStore', () => {
       expect((await reopened.getItem('nejm-item-1'))?.read).toBe(true);
 
       expect(existsSync(join(library, piecesOf('bmj')))).toBe(false);
-      expect(await filesIn(piecesOf('nejm'))).toEqual(['content-0000.json', 'records-0000.json']);
+      expect(await filesIn(piecesOf('nejm'))).toEqual([
+        'content-0000.json.gz',
+        'records-0000.json',
+      ]);
       const onDisk = await Promise.all(
         [
           ...(await filesIn(piecesOf('nejm'))).map((name) => join(piecesOf('nejm'), name)),
@@ -411,8 +415,8 @@ describe('LowdbLibraryStore', () => {
       await seeded.saveFeed({ ...sampleFeed('nejm'), bodyHash: 'a'.repeat(64) });
       await seeded.close();
       await writeFile(
-        join(library, piecesOf('nejm'), 'content-0000.json'),
-        '{"schemaVersion":1,"html":{"nejm-item-0":"<p>cut',
+        join(library, piecesOf('nejm'), 'content-0000.json.gz'),
+        gzipSync('{"schemaVersion":1,"html":{"nejm-item-0":"<p>cut'),
       );
       const store = await open();
       expect(store.notices()).toEqual([]);

@@ -19,6 +19,7 @@ import type {
   StoredFeed,
   StoredItem,
 } from '../../services/library/LibraryStore';
+import type { SearchHit } from '../../services/library/SearchIndex';
 import { FIRST_PAGE_FILTERS, FIRST_PAGE_ROWS, FirstPages } from './FirstPages';
 import { FoldedItemText } from './FoldedItemText';
 import { ItemMarkShards } from './ItemMarkShards';
@@ -108,6 +109,8 @@ export class LowdbLibraryStore implements LibraryStore {
   /** Feeds being marked for fetching again, after a piece of theirs was damaged. */
   private readonly refetching = new Set<Promise<void>>();
   private loading: Promise<void> = Promise.resolve();
+  /** The marks, read first by the background load (searches before the load need them). */
+  private marksLoaded: Promise<unknown> = Promise.resolve();
   private loaded = false;
   private closing: Promise<void> | null = null;
   private readonly itemsChangedListeners = new Set<(change: ItemsChange) => void>();
@@ -289,6 +292,7 @@ export class LowdbLibraryStore implements LibraryStore {
       upserted: [...added, ...repositioned].map(({ record }) => ({
         record,
         contentHtml: incoming.get(record.id)?.html ?? '',
+        place: this.pieces.addressOf(record.id)?.piece ?? null,
       })),
       removed: [],
     });
@@ -393,7 +397,10 @@ export class LowdbLibraryStore implements LibraryStore {
       const html = await this.pieces.htmlOfPiece(pieceIds[0] as string);
       for (const id of pieceIds) {
         const item = this.items.get(id);
-        if (item) found.push({ record: item.record, contentHtml: html.get(id) ?? '' });
+        if (item) {
+          const place = this.pieces.addressOf(id)?.piece ?? null;
+          found.push({ record: item.record, contentHtml: html.get(id) ?? '', place });
+        }
       }
     }
     return found;
@@ -404,15 +411,19 @@ export class LowdbLibraryStore implements LibraryStore {
     return () => this.itemsChangedListeners.delete(listener);
   }
 
-  async listedIds(
-    ids: readonly string[],
-    scope: { feedId?: string | undefined; filter: ItemFilter },
-  ): Promise<string[]> {
+  async searchRows(
+    hits: readonly SearchHit[],
+    scope: { feedId?: string | undefined; filter: ItemFilter; offset: number; limit: number },
+  ): Promise<{ rows: ItemRow[]; total: number; provisional: boolean }> {
+    if (!this.loaded && this.savedRules.muteRules.length === 0) {
+      const early = await this.searchRowsBeforeLoad(hits, scope);
+      if (early) return early;
+    }
     await this.loading;
-    const listed: string[] = [];
+    const listed: IndexedItem[] = [];
     const seen = new Set<IndexedItem>();
-    for (const id of ids) {
-      const item = this.items.get(id);
+    for (const hit of hits) {
+      const item = this.items.get(hit.id);
       if (!item || (scope.feedId !== undefined && item.record.feedId !== scope.feedId)) continue;
       // Overall, a paper is listed once, as the copy that stands for it, at its best hit.
       const row = scope.feedId === undefined ? (this.list.copiesOf(item)[0] ?? item) : item;
@@ -420,17 +431,55 @@ export class LowdbLibraryStore implements LibraryStore {
       seen.add(row);
       if (scope.filter === 'unread' ? row.read : scope.filter === 'starred' && !row.starred)
         continue;
-      listed.push(row.record.id);
+      listed.push(row);
     }
-    return listed;
+    return {
+      rows: listed
+        .slice(scope.offset, scope.offset + scope.limit)
+        .map((row) => this.rows.rowOf(row)),
+      total: listed.length,
+      provisional: false,
+    };
   }
 
-  async getRows(ids: readonly string[]): Promise<ItemRow[]> {
-    await this.loading;
-    return ids.flatMap((id) => {
-      const item = this.items.get(id);
-      return item ? [this.rows.rowOf(item)] : [];
-    });
+  /**
+   * A search answered while the records are still loading: papers told apart by the hits' paper
+   * keys, marks from the mark shards (loaded first), and only the rows shown read from their
+   * pieces. Undefined when a hit's piece does not hold it (the index is behind the library, or a
+   * piece is damaged): the caller then waits for the load.
+   */
+  private async searchRowsBeforeLoad(
+    hits: readonly SearchHit[],
+    scope: { feedId?: string | undefined; filter: ItemFilter; offset: number; limit: number },
+  ): Promise<{ rows: ItemRow[]; total: number; provisional: boolean } | undefined> {
+    await this.marksLoaded;
+    const listed: SearchHit[] = [];
+    const papers = new Set<string>();
+    for (const hit of hits) {
+      if (scope.feedId !== undefined && hit.feedId !== scope.feedId) continue;
+      if (scope.feedId === undefined) {
+        if (papers.has(hit.paperKey)) continue;
+        papers.add(hit.paperKey);
+      }
+      const marks = this.marks.marksOf(hit.id);
+      if (scope.filter === 'unread' ? marks.read : scope.filter === 'starred' && !marks.starred)
+        continue;
+      listed.push(hit);
+    }
+    const shown = listed.slice(scope.offset, scope.offset + scope.limit);
+    const records = await this.pieces.peekRecords(shown);
+    const rows: ItemRow[] = [];
+    for (const hit of shown) {
+      const record = records.get(hit.id);
+      if (!record) return undefined;
+      rows.push({
+        ...record,
+        ...this.marks.marksOf(hit.id),
+        copies: [{ itemId: record.id, feedId: record.feedId, link: record.link }],
+        discussedBy: 0,
+      });
+    }
+    return { rows, total: listed.length, provisional: true };
   }
 
   private tellItemsChanged(change: ItemsChange): void {
@@ -506,7 +555,9 @@ export class LowdbLibraryStore implements LibraryStore {
 
   /** Loads marks, then every feed's records one feed at a time, letting calls in between. */
   private async loadItems(): Promise<void> {
-    const loadedMarks = await this.marks.load();
+    const marks = this.marks.load();
+    this.marksLoaded = marks.catch(() => undefined);
+    const loadedMarks = await marks;
     const feedOfFolder = new Map(
       this.feeds.list().map((feed) => [feedFolderName(feed.id), feed.id]),
     );

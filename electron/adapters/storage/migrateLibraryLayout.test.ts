@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ItemRow } from '../../services/library/LibraryStore';
 import { LowdbLibraryStore, type MigrationProgress } from './LowdbLibraryStore';
@@ -126,7 +127,7 @@ describe('migrating a library written in layout 1', () => {
     expect(progress.map(({ done }) => done)).toEqual(Array.from({ length: 64 }, (_, n) => n + 1));
     expect(progress.every(({ of }) => of === 64)).toBe(true);
     expect(JSON.parse(await readFile(join(library, 'layout.json'), 'utf8'))).toEqual({
-      layoutVersion: 2,
+      layoutVersion: 3,
     });
     // The old item files and their backups are gone; the user's own backups stay.
     expect(existsSync(join(library, 'items'))).toBe(false);
@@ -223,10 +224,76 @@ describe('migrating a library written in layout 1', () => {
   });
 
   it('refuses a library written by a newer layout, changing nothing', async () => {
-    await writeFile(join(library, 'layout.json'), '{"layoutVersion":3}');
+    await writeFile(join(library, 'layout.json'), '{"layoutVersion":4}');
     await expect(open()).rejects.toThrow(
-      'This library was written by a newer version of Rounds (layout 3; this version reads layout 2). Update Rounds to open it; nothing was changed.',
+      'This library was written by a newer version of Rounds (layout 4; this version reads layout 3). Update Rounds to open it; nothing was changed.',
     );
     expect(existsSync(join(library, 'items'))).toBe(true);
+  });
+});
+
+describe('migrating a library written in layout 2 (HTML not yet compressed)', () => {
+  let dataDir: string;
+  let library: string;
+  let removeDataDir: () => Promise<void>;
+  const opened: LowdbLibraryStore[] = [];
+
+  async function open(progress: MigrationProgress[] = []): Promise<LowdbLibraryStore> {
+    const store = await LowdbLibraryStore.open(dataDir, {
+      onMigrationProgress: (step) => void progress.push(step),
+    });
+    opened.push(store);
+    return store;
+  }
+
+  /** Every file under pieces/, relative to it. */
+  async function pieceFiles(): Promise<string[]> {
+    const names: string[] = [];
+    for (const folder of await readdir(join(library, 'pieces'))) {
+      for (const name of await readdir(join(library, 'pieces', folder))) {
+        names.push(`${folder}/${name}`);
+      }
+    }
+    return names.sort();
+  }
+
+  beforeEach(async () => {
+    ({ dir: dataDir, remove: removeDataDir } = await temporaryDataDir('rounds-migration-2-'));
+    library = join(dataDir, 'library');
+    await cp(LAYOUT_1_LIBRARY, library, { recursive: true });
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    await removeDataDir();
+  });
+
+  it('compresses every content piece, also after a run that stopped half-way, and shows the same library', async () => {
+    const current = await open();
+    const expected = await viewsOf(current);
+    await current.close();
+    // Back to layout 2: plain content pieces. One piece is left in both forms, as a run killed
+    // between writing the compressed file and removing the plain one leaves it.
+    const compressed = (await pieceFiles()).filter((name) => name.endsWith('.json.gz'));
+    for (const [index, name] of compressed.entries()) {
+      const path = join(library, 'pieces', name);
+      await writeFile(path.replace(/\.gz$/, ''), gunzipSync(await readFile(path)));
+      if (index > 0) await rm(path);
+    }
+    await writeFile(join(library, 'layout.json'), '{"layoutVersion":2}');
+
+    const progress: MigrationProgress[] = [];
+    const migrated = await open(progress);
+
+    expect(await viewsOf(migrated)).toEqual(expected);
+    expect(await pieceFiles()).toEqual(
+      compressed
+        .flatMap((name) => [name, name.replace('content-', 'records-').replace('.gz', '')])
+        .sort(),
+    );
+    expect(progress.at(-1)).toEqual({ done: compressed.length, of: compressed.length });
+    expect(JSON.parse(await readFile(join(library, 'layout.json'), 'utf8'))).toEqual({
+      layoutVersion: 3,
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { StorageNotice } from '@shared/contract';
 import {
   LIBRARY_LAYOUT_VERSION,
@@ -16,7 +18,7 @@ import { repairItemShard } from '@shared/domain/library/repairItemShard';
 import { repairLayoutDocument } from '@shared/domain/library/repairLayoutDocument';
 import { AtomicJsonFileAdapter, UnreadableJsonFileError } from './AtomicJsonFileAdapter';
 import { ITEM_SHARD_COUNT } from './itemShardOf';
-import { feedFolderName, ITEMS_PER_PIECE } from './ItemPieces';
+import { feedFolderName, ITEMS_PER_PIECE, pieceFileName } from './ItemPieces';
 import { createOwnerOnlyFolder } from './prepareLibraryFolders';
 import { shardFileName } from './shardFileName';
 import { writeFileDurably } from './writeFileDurably';
@@ -61,12 +63,15 @@ export class NewerLibraryLayoutError extends Error {
 }
 
 const LAYOUT_FILE = 'layout.json';
+const PLAIN_CONTENT_PIECE = /^content-\d+\.json$/;
+const gzipped = promisify(gzip);
 
 /**
  * Brings a library to the current layout, once, before the store opens it. Layout 1 kept every
  * item record in 64 index shards and all HTML in 64 content shards (`items/`), each with a backup;
- * layout 2 keeps them in small pieces per feed (see ItemPieces) without backups. Marks,
- * subscriptions, rules and notices keep their files.
+ * layout 2 keeps them in small pieces per feed (see ItemPieces) without backups; layout 3
+ * compresses the pieces' HTML (see compressContentPieces). Marks, subscriptions, rules and notices
+ * keep their files.
  *
  * Crash-safe: the new pieces are written first (an interrupted run's pieces are cleared and
  * written again), then `layout.json` is written in one atomic step, and only then are the old
@@ -83,7 +88,10 @@ export async function migrateLibraryLayout(
   const hasLayout1 = existsSync(join(libraryDir, 'items'));
   let outcome: MigrationOutcome = { notices: [], lostShards: new Set() };
   if (layout === null && hasLayout1) outcome = await moveItemsIntoPieces(libraryDir, options);
-  if (layout === null) {
+  else if (layout === null || layout.layoutVersion < 3) {
+    await compressContentPieces(libraryDir, options);
+  }
+  if (layout === null || layout.layoutVersion < LIBRARY_LAYOUT_VERSION) {
     const current: LayoutDocument = { layoutVersion: LIBRARY_LAYOUT_VERSION };
     await writeFileDurably(join(libraryDir, LAYOUT_FILE), `${JSON.stringify(current)}\n`);
   }
@@ -163,22 +171,48 @@ async function writeFeedPieces(
     const piece = nextPiece.get(feedId) ?? 0;
     nextPiece.set(feedId, piece + 1);
     const members = records.slice(start, start + ITEMS_PER_PIECE);
-    const number = String(piece).padStart(4, '0');
     const pieceHtml = members.flatMap((record) =>
       Object.hasOwn(html, record.id) ? [[record.id, html[record.id] as string]] : [],
     );
     // Content before records, as the store writes them: a listed item has its text.
     await writeFileDurably(
-      join(folder, `content-${number}.json`),
-      JSON.stringify({
-        schemaVersion: LIBRARY_SCHEMA_VERSION,
-        html: Object.fromEntries(pieceHtml),
-      }),
+      join(folder, pieceFileName('content', piece)),
+      await gzipped(
+        JSON.stringify({
+          schemaVersion: LIBRARY_SCHEMA_VERSION,
+          html: Object.fromEntries(pieceHtml),
+        }),
+      ),
     );
     await writeFileDurably(
-      join(folder, `records-${number}.json`),
+      join(folder, pieceFileName('records', piece)),
       JSON.stringify({ schemaVersion: LIBRARY_SCHEMA_VERSION, feedId, items: members }),
     );
+  }
+}
+
+/**
+ * Layout 2 to 3: every plain content piece is written again gzip-compressed beside itself, then
+ * removed. A piece found in both forms was compressed by a run that stopped before removing the
+ * plain one (the compressed file is complete: it was renamed into place whole). The bytes are
+ * compressed as they are, so a damaged piece stays damaged and is reported when it is read.
+ */
+async function compressContentPieces(libraryDir: string, options: MigrationOptions): Promise<void> {
+  const piecesDir = join(libraryDir, 'pieces');
+  const folders = existsSync(piecesDir)
+    ? (await readdir(piecesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory())
+    : [];
+  const plain: string[] = [];
+  for (const folder of folders) {
+    for (const name of await readdir(join(piecesDir, folder.name))) {
+      if (PLAIN_CONTENT_PIECE.test(name)) plain.push(join(piecesDir, folder.name, name));
+    }
+  }
+  for (const [done, path] of plain.entries()) {
+    if (!existsSync(`${path}.gz`))
+      await writeFileDurably(`${path}.gz`, await gzipped(await readFile(path)));
+    await rm(path, { force: true });
+    await options.onProgress?.({ done: done + 1, of: plain.length });
   }
 }
 

@@ -10,8 +10,8 @@ export function temporaryNameFor(path: string): string {
 
 /**
  * A temporary file that only a process that died mid-write can have left: ours
- * (`name.json.<uuid>.tmp`), and those of earlier versions (write-file-atomic's `name.json.<number>`
+ * (`name.json.<uuid>.tmp`, `name.json.gz.<uuid>.tmp`), and those of earlier versions (write-file-atomic's `name.json.<number>`
  * and `name.json.bak.<pid>-<n>.tmp`).
  */
 export const LEFTOVER_TEMPORARY_FILE =
-  /\.(json|bak)\.(\d+|\d+-\d+\.tmp|[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}\.tmp)$/;
+  /\.(json|json\.gz|bak)\.(\d+|\d+-\d+\.tmp|[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}\.tmp)$/;

@@ -14,7 +14,7 @@ const CREATE_EXCLUSIVELY = constants.O_WRONLY | constants.O_CREAT | constants.O_
  * a new temporary file that is fsynced, renamed over `path` (which replaces a link there rather
  * than following it), and the folder is fsynced so the rename survives a power cut.
  */
-export async function writeFileDurably(path: string, data: string): Promise<void> {
+export async function writeFileDurably(path: string, data: string | Uint8Array): Promise<void> {
   const temporary = temporaryNameFor(path);
   const handle = await open(temporary, CREATE_EXCLUSIVELY, OWNER_ONLY_FILE_MODE);
   try {

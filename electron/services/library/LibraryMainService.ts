@@ -102,21 +102,33 @@ export class LibraryMainService implements LibraryService {
         items: [],
         total: 0,
         offset,
-        search: { highlight, index: outcome.index, rankedOnly: null },
+        search: {
+          highlight,
+          index: outcome.index,
+          rankedOnly: null,
+          order: 'relevance',
+          provisional: false,
+        },
       };
       return ok(page);
     }
-    const { ids, total: matches } = outcome.hits;
-    const listed = await this.store.listedIds(ids, { feedId, filter });
-    const rows = await this.store.getRows(listed.slice(offset, offset + limit));
+    const { hits, truncated, order } = outcome.hits;
+    const { rows, total, provisional } = await this.store.searchRows(hits, {
+      feedId,
+      filter,
+      offset,
+      limit,
+    });
     return ok({
       items: this.summaries(rows),
-      total: listed.length,
+      total,
       offset,
       search: {
         highlight,
         index: outcome.index,
-        rankedOnly: matches > ids.length ? ids.length : null,
+        rankedOnly: truncated ? hits.length : null,
+        order,
+        provisional,
       },
     });
   }

@@ -4,6 +4,7 @@ import type {
   ItemRecord,
   ItemStateRecord,
 } from '@shared/domain/library/libraryDocuments';
+import type { SearchHit } from './SearchIndex';
 
 /**
  * A subscription as stored, with the validators that make the next fetch conditional. The record
@@ -137,16 +138,18 @@ export interface LibraryStore {
    */
   onItemsChanged(listener: (change: ItemsChange) => void): () => void;
   /**
-   * Of these item ids (a search's hits, best first), the ids of the rows a list shows, in the same
-   * order: muted items and those the filter leaves out are dropped; with a feed, only its items;
-   * without one, a paper is one row (the copy that stands for it) at the place of its first hit.
+   * Of these hits (best first), the rows a list shows, in the same order: muted items and those
+   * the filter leaves out are dropped; with a feed, only its items; without one, a paper is one
+   * row at the place of its first hit. Once the library has loaded, that row is the copy that
+   * stands for the paper, with all its copies and discussions. Before, it is answered from the
+   * hits, the marks and the pieces holding the rows shown, without waiting for the load; such an
+   * answer is `provisional` (each paper as its best hit's copy, without copies or discussions)
+   * unless mute rules exist, which make it wait.
    */
-  listedIds(
-    ids: readonly string[],
-    scope: { feedId?: string | undefined; filter: ItemFilter },
-  ): Promise<string[]>;
-  /** The list rows of these items, in the same order; ids no longer stored are left out. */
-  getRows(ids: readonly string[]): Promise<ItemRow[]>;
+  searchRows(
+    hits: readonly SearchHit[],
+    scope: { feedId?: string | undefined; filter: ItemFilter; offset: number; limit: number },
+  ): Promise<{ rows: ItemRow[]; total: number; provisional: boolean }>;
 }
 
 /** An item's record and its HTML: what the search index reads. */
@@ -154,6 +157,8 @@ export interface SearchableItem {
   record: ItemRecord;
   /** Sanitised HTML; empty when the item has none. */
   contentHtml: string;
+  /** Where the store keeps it, for the index to hand back with hits (see SearchDocument.place). */
+  place: number | null;
 }
 
 /** Stored items that changed, as told by {@link LibraryStore.onItemsChanged}. */

@@ -17,6 +17,16 @@ export interface SearchDocument {
   feedTitle: string;
   /** ISO 8601 UTC: when it was published, or fetched when the feed gave no date (as lists sort). */
   datedAt: string;
+  /**
+   * The paper this item is a copy of (`doi:…`, `pmid:…`, `arxiv:…`), or `item:<id>` when it is not
+   * a paper: lets a search list a paper once before the library has loaded.
+   */
+  paperKey: string;
+  /**
+   * Where the store keeps the item (opaque to the index), handed back with each hit so the store
+   * can read just those rows before the rest of the library has loaded. Null when unknown.
+   */
+  place: number | null;
   /** The user's notes on the item, as plain text; empty until notes exist. */
   notes: string;
   /** The text of the user's annotations; empty until annotations exist. */
@@ -32,11 +42,25 @@ export interface SearchRequest {
   limit: number;
 }
 
-/** Ids of matching items, most relevant first (undated queries of filters only: newest first). */
+/** One matching item, with what a list needs to know of it before the library has loaded. */
+export interface SearchHit {
+  id: string;
+  feedId: string;
+  paperKey: string;
+  place: number | null;
+}
+
+/** What a search found. */
 export interface SearchHits {
-  ids: string[];
-  /** Matching items in the index, however many `ids` holds. */
-  total: number;
+  /** Best first (see `order`), at most the limit asked for. */
+  hits: SearchHit[];
+  /** More items match than `hits` holds. */
+  truncated: boolean;
+  /**
+   * `relevance`: ranked by bm25. `newest`: a query of filters only, or a search matching too many
+   * items to rank (those matching outside the abstract first), newest first.
+   */
+  order: 'relevance' | 'newest';
 }
 
 /** Whether the index that was opened can be trusted, or must be filled from the library. */

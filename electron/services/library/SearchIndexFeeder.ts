@@ -1,4 +1,5 @@
 import type { SearchIndexState } from '@shared/contract';
+import { paperKeyOf } from '@shared/domain/feeds/paperIdentity';
 import { feedDisplayTitle } from '@shared/domain/library/feedDisplayTitle';
 import type { ItemsChange, LibraryStore, SearchableItem } from './LibraryStore';
 import {
@@ -178,7 +179,7 @@ export class SearchIndexFeeder {
     write.catch(this.onBackgroundError).finally(() => this.writes.delete(write));
   }
 
-  private documentOf({ record, contentHtml }: SearchableItem): SearchDocument {
+  private documentOf({ record, contentHtml, place }: SearchableItem): SearchDocument {
     const feed = this.store.getFeed(record.feedId);
     return {
       id: record.id,
@@ -194,6 +195,9 @@ export class SearchIndexFeeder {
       feedTitle: feed ? feedDisplayTitle(feed) : '',
       // As lists sort: an undated item counts as dated when it was fetched.
       datedAt: record.publishedAt ?? record.fetchedAt,
+      // Records built by hand (tests, older callers) may lack paper fields: they are not papers.
+      paperKey: (record.paperIds && paperKeyOf(record.paperIds)) ?? `item:${record.id}`,
+      place,
       notes: '',
       annotations: '',
     };

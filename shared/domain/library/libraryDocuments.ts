@@ -112,9 +112,10 @@ export interface ContentShardDocument {
  * How the library's files are arranged. Layout 1 (no `layout.json`): every item record in
  * `items/index-NN.json` and all HTML in `items/content-NN.json`, 64 shards each. Layout 2: item
  * records and HTML in small pieces per feed (`pieces/<feed>/records-NNNN.json`,
- * `content-NNNN.json`) and the opening view in `first-pages.json`.
+ * `content-NNNN.json`) and the opening view in `first-pages.json`. Layout 3: the same, with each
+ * content piece gzip-compressed as `content-NNNN.json.gz`.
  */
-export const LIBRARY_LAYOUT_VERSION = 2;
+export const LIBRARY_LAYOUT_VERSION = 3;
 
 /** `layout.json`: written last by a migration, so its presence says the new layout is complete. */
 export interface LayoutDocument {

@@ -15,6 +15,8 @@ export function searchDocument(id: string, fields: Partial<SearchDocument> = {})
     arxiv: null,
     feedTitle: 'Journal',
     datedAt: '2025-01-01T00:00:00.000Z',
+    paperKey: `item:${id}`,
+    place: null,
     notes: '',
     annotations: '',
     ...fields,

@@ -8,6 +8,7 @@ import type { ItemSource } from './ItemSource';
 import type { ItemList as ItemListData } from './useItems';
 import { FeedText } from '../../ui/FeedText';
 import { SearchIndexProgress } from './SearchIndexProgress';
+import { useAskAgainWhileProvisional } from './useAskAgainWhileProvisional';
 
 export interface ItemsPaneProps {
   title: string;
@@ -57,6 +58,8 @@ export function ItemsPane({
   const total = items.total;
   const searchIndex = items.search?.index;
   const rankedOnly = items.search?.rankedOnly ?? null;
+  const newestFirst = items.search?.order === 'newest';
+  useAskAgainWhileProvisional(items.search?.provisional === true, items.reload);
 
   let body: ReactNode;
   if (noFeeds !== null) {
@@ -129,8 +132,10 @@ export function ItemsPane({
       ) : null}
       {rankedOnly !== null && total !== null && total > 0 ? (
         <p className="search-ranked-only">
-          Showing the {rankedOnly.toLocaleString()} best matches. Add words or filters to narrow the
-          search.
+          {newestFirst
+            ? `This search matches too many papers to rank: showing the ${rankedOnly.toLocaleString()} newest, those matching in the title, authors or identifiers first.`
+            : `Showing the ${rankedOnly.toLocaleString()} best matches.`}{' '}
+          Add words or filters to narrow the search.
         </p>
       ) : null}
       {body}
