@@ -25,7 +25,7 @@ const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as {
 type Database = SqliteDatabase;
 
 /** Bumped whenever the tables or the way text is indexed change: an older file is rebuilt. */
-export const SEARCH_SCHEMA_VERSION = 2;
+export const SEARCH_SCHEMA_VERSION = 3;
 // "Rnds": tells our index apart from any other SQLite file put in its place.
 const APPLICATION_ID = 0x526e6473;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -55,7 +55,7 @@ export const MOST_RANKED_MATCHES = 2_000;
 /**
  * Documents are numbered by date, so that the full-text table's own order (its rowid) is newest
  * last and a broad search can stream its matches newest first and stop after a page, instead of
- * collecting and sorting all of them: `doc` is the date in seconds times this, plus a free slot.
+ * collecting and sorting all of them: `doc` is the date in seconds times this, plus a slot.
  */
 const SLOTS_PER_SECOND = 4_096;
 /**
@@ -162,6 +162,7 @@ export class SqliteSearchDatabase {
   private readonly statements: Statement[] = [];
   private readonly findDocument: Statement;
   private readonly docTaken: Statement;
+  private readonly highestDocBetween: Statement;
   private readonly insertDocument: Statement;
   private readonly deleteDocument: Statement;
   private readonly insertPassage: Statement;
@@ -175,6 +176,9 @@ export class SqliteSearchDatabase {
     };
     this.findDocument = prepare('SELECT doc FROM documents WHERE item_id = ?');
     this.docTaken = prepare('SELECT 1 AS taken FROM documents WHERE doc = ?');
+    this.highestDocBetween = prepare(
+      'SELECT max(doc) AS highest FROM documents WHERE doc >= ? AND doc < ?',
+    );
     this.insertDocument = prepare(
       'INSERT INTO documents (doc, item_id, feed_id, dated_at, paper_key, place, doi, pmid, arxiv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -251,7 +255,7 @@ export class SqliteSearchDatabase {
           this.deleteDocument.run(existing);
         }
         const datedAt = timeOf(document.datedAt);
-        const doc = this.freeDocNumber(datedAt, document.id);
+        const doc = this.freeDocNumber(datedAt);
         this.insertDocument.run([
           doc,
           document.id,
@@ -360,15 +364,18 @@ export class SqliteSearchDatabase {
   }
 
   /**
-   * A document number ordered by date (see {@link SLOTS_PER_SECOND}): the item's second, and a
-   * slot chosen from its id, moved on while taken.
+   * A document number ordered by date (see {@link SLOTS_PER_SECOND}): the next slot of the item's
+   * second, so items of one date are numbered consecutively (FTS5 stores the gaps between
+   * numbers, and small gaps take one byte), else the first free one.
    */
-  private freeDocNumber(datedAt: number, itemId: string): number {
+  private freeDocNumber(datedAt: number): number {
     const second = Math.min(Math.max(Math.floor(datedAt / 1000), EARLIEST_SECOND), LATEST_SECOND);
     const base = (second - EARLIEST_SECOND) * SLOTS_PER_SECOND;
-    const start = slotOf(itemId);
-    for (let step = 0; step < SLOTS_PER_SECOND; step++) {
-      const doc = base + ((start + step) % SLOTS_PER_SECOND);
+    const end = base + SLOTS_PER_SECOND;
+    const highest = this.highestDocBetween.get([base, end])?.highest;
+    if (typeof highest !== 'number') return base;
+    if (highest + 1 < end) return highest + 1;
+    for (let doc = base; doc < end; doc++) {
       if ((this.docTaken.get(doc) ?? null) === null) return doc;
     }
     throw new Error(`More than ${SLOTS_PER_SECOND} items are dated the same second.`);
@@ -396,15 +403,6 @@ export class SqliteSearchDatabase {
       throw error;
     }
   }
-}
-
-/** A stable starting slot for an item, so numbering does not depend on the order of arrival. */
-function slotOf(itemId: string): number {
-  let hash = 0;
-  for (let index = 0; index < itemId.length; index++) {
-    hash = (Math.imul(hash, 31) + itemId.charCodeAt(index)) >>> 0;
-  }
-  return hash % SLOTS_PER_SECOND;
 }
 
 /** The first `limit` rows, saying whether there were more. */
