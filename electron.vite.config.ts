@@ -20,6 +20,8 @@ export default defineConfig({
           feedParserWorker: resolve(__dirname, 'electron/adapters/feeds/feedParserWorker.ts'),
           // Started by WorkerSearchIndex as out/main/searchIndexWorker.js, beside the bundle.
           searchIndexWorker: resolve(__dirname, 'electron/adapters/search/searchIndexWorker.ts'),
+          // Started by PdfTextExtractor as out/main/pdfTextWorker.js, beside the bundle.
+          pdfTextWorker: resolve(__dirname, 'electron/adapters/pdf/pdfTextWorker.ts'),
         },
         // Shared chunks sit beside the entries (not in chunks/), so code in any of them finds
         // the worker at `./feedParserWorker.js` relative to its own import.meta.url.
