@@ -25,7 +25,7 @@ import {
 } from './syntheticLibrary';
 
 /** Bump whenever the generated content or the way it is subscribed changes. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 /** The manifest's name inside the data folder. */
 export const MANIFEST_FILE = 'rounds-synthetic-library.json';
 /** Feeds and seed unless told otherwise. */

@@ -38,7 +38,7 @@ export class HostProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const errors: string[] = [];
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => errors.push(chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { errors.push(chunk); if (process.env.SHOW_HOST_ERR) process.stderr.write(chunk); });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const url = await new Promise<string>((resolve, reject) => {
       const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });

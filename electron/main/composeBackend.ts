@@ -15,9 +15,6 @@ import { SearchIndexFeeder } from '../services/library/SearchIndexFeeder';
 import { RulesMainService } from '../services/rules/RulesMainService';
 import { SourcesMainService } from '../services/sources/SourcesMainService';
 
-/** How long after start-up the search index opens by itself, if nothing asked for it sooner. */
-const SEARCH_INDEX_OPEN_DELAY_MS = 3_000;
-
 /** What both composition roots (Electron main and the host) need to build the backend. */
 export interface BackendOptions {
   dataDir: string;
@@ -67,11 +64,12 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   const feeds = new FeedMainService({ store, fetcher, parser, clock });
   const scheduler = new RefreshScheduler({ refresher: feeds });
   // The search index lives in its own worker and file (<dataDir>/search/); start-up does not wait
-  // for it: it opens on the first search or change, or a few seconds in, and checks itself then.
+  // for it, but it starts opening at once (starting the worker and compiling SQLite take a few
+  // hundred milliseconds) so it is ready by the time the window can search.
   const searchIndex = WorkerSearchIndex.inDataFolder(options.dataDir);
   const search = new SearchIndexFeeder(
     { store, index: searchIndex },
-    { scheduleOpen: (open) => setTimeout(open, SEARCH_INDEX_OPEN_DELAY_MS).unref() },
+    { scheduleOpen: (open) => setImmediate(open) },
   );
   const backend: Backend = {
     app: new AppMainService({

@@ -78,7 +78,7 @@ describe('LowdbLibraryStore on disk', () => {
         library,
         'pieces',
         feedFolderName('nejm'),
-        'records-0000.json.7c1d2e3f-1a2b-4c3d-8e9f-0a1b2c3d4e5f.tmp',
+        'records-0000.json.gz.7c1d2e3f-1a2b-4c3d-8e9f-0a1b2c3d4e5f.tmp',
       ),
     ];
     for (const leftover of leftovers) await writeFile(leftover, '{"half":');

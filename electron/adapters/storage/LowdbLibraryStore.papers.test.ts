@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredItem } from '../../services/library/LibraryStore';
 import { LowdbLibraryStore } from './LowdbLibraryStore';
@@ -127,11 +128,13 @@ describe('LowdbLibraryStore, one paper once', () => {
     // A newer build's files name the DOI on both copies.
     const pieces = join(dataDir, 'library', 'pieces');
     for (const name of await readdir(pieces, { recursive: true })) {
-      if (!/records-\d+\.json$/.test(name)) continue;
+      if (!/records-\d+\.json\.gz$/.test(name)) continue;
       const path = join(pieces, name);
-      const piece = JSON.parse(await readFile(path, 'utf8')) as { items: StoredItem[] };
+      const piece = JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as {
+        items: StoredItem[];
+      };
       for (const item of piece.items) item.paperIds = { doi: DOI, pmid: null, arxiv: null };
-      await writeFile(path, JSON.stringify(piece));
+      await writeFile(path, gzipSync(JSON.stringify(piece)));
     }
 
     const reopened = await open();

@@ -59,17 +59,17 @@ describe('LowdbLibraryStore, items in small pieces per feed', () => {
     expect(Object.keys(pieces)).toEqual([
       'content-0000.json.gz',
       'content-0001.json.gz',
-      'records-0000.json',
-      'records-0001.json',
+      'records-0000.json.gz',
+      'records-0001.json.gz',
     ]);
-    expect(pieces['records-0000.json']).toHaveLength(ITEMS_PER_PIECE);
-    expect(pieces['records-0001.json']).toHaveLength(18);
-    expect(pieces['content-0001.json.gz']).toEqual(pieces['records-0001.json']);
+    expect(pieces['records-0000.json.gz']).toHaveLength(ITEMS_PER_PIECE);
+    expect(pieces['records-0001.json.gz']).toHaveLength(18);
+    expect(pieces['content-0001.json.gz']).toEqual(pieces['records-0001.json.gz']);
     const folder = `pieces/${feedFolderName('nejm')}`;
     // Ten new items rewrite one piece, never the full ones.
     expect(written.filter((path) => path.startsWith('pieces/')).sort()).toEqual([
       `${folder}/content-0001.json.gz`,
-      `${folder}/records-0001.json`,
+      `${folder}/records-0001.json.gz`,
     ]);
     expect((await reopened.getItem('nejm-item-45'))?.contentHtml).toContain('article 45');
   });

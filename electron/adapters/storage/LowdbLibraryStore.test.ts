@@ -187,7 +187,7 @@ describe('LowdbLibraryStore', () => {
       expect(existsSync(join(library, piecesOf('bmj')))).toBe(false);
       expect(await filesIn(piecesOf('nejm'))).toEqual([
         'content-0000.json.gz',
-        'records-0000.json',
+        'records-0000.json.gz',
       ]);
       const onDisk = await Promise.all(
         [
@@ -382,7 +382,7 @@ describe('LowdbLibraryStore', () => {
       const seeded = await open();
       await seeded.saveFeed({ ...sampleFeed('bmj'), etag: '"v7"', bodyHash: 'a'.repeat(64) });
       await seeded.close();
-      const damaged = join(library, piecesOf('bmj'), 'records-0000.json');
+      const damaged = join(library, piecesOf('bmj'), 'records-0000.json.gz');
       await writeFile(damaged, '{"schemaVersion":1,"feedId":"bmj","items":[{"id":"bm');
 
       const store = await open({ now: fixedClock });

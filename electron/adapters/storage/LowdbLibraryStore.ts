@@ -76,7 +76,7 @@ function yieldToOtherCalls(): Promise<void> {
  * - `feeds.json`: subscriptions; `notices.json`: storage notices not yet dismissed;
  *   `rules.json`: mute rules and saved searches; `state/state-NNN.json`: read and starred marks.
  *   These are what only the user can make, and each has a last good copy in `backups/`.
- * - `pieces/<feed>/records-NNNN.json` and `content-NNNN.json`: fetched item records and their
+ * - `pieces/<feed>/records-NNNN.json.gz` and `content-NNNN.json.gz`: fetched item records and their
  *   HTML, a few dozen items of one feed per piece (see ItemPieces). No backup: a damaged piece is
  *   reported and its feed fetched again.
  * - `first-pages.json`: the first page of each overall list and every count (see FirstPages), so
@@ -564,7 +564,11 @@ export class LowdbLibraryStore implements LibraryStore {
     for (const folder of await this.pieces.feedFolders()) {
       await this.options.beforeLoadingFeedFolder?.(folder);
       if (this.closing) throw new Error('The library was closed while it was loading.');
-      const loaded = await this.pieces.loadFeedFolder(folder, feedOfFolder.get(folder) ?? null);
+      const loaded = await this.pieces.loadFeedFolder(
+        folder,
+        feedOfFolder.get(folder) ?? null,
+        yieldToOtherCalls,
+      );
       const records = loaded?.records ?? [];
       this.list.add(
         records.map((record) => {

@@ -63,14 +63,14 @@ export class NewerLibraryLayoutError extends Error {
 }
 
 const LAYOUT_FILE = 'layout.json';
-const PLAIN_CONTENT_PIECE = /^content-\d+\.json$/;
+const PLAIN_PIECE = /^(?:content|records)-\d+\.json$/;
 const gzipped = promisify(gzip);
 
 /**
  * Brings a library to the current layout, once, before the store opens it. Layout 1 kept every
  * item record in 64 index shards and all HTML in 64 content shards (`items/`), each with a backup;
  * layout 2 keeps them in small pieces per feed (see ItemPieces) without backups; layout 3
- * compresses the pieces' HTML (see compressContentPieces). Marks, subscriptions, rules and notices
+ * compresses the pieces (see compressPieces). Marks, subscriptions, rules and notices
  * keep their files.
  *
  * Crash-safe: the new pieces are written first (an interrupted run's pieces are cleared and
@@ -89,7 +89,7 @@ export async function migrateLibraryLayout(
   let outcome: MigrationOutcome = { notices: [], lostShards: new Set() };
   if (layout === null && hasLayout1) outcome = await moveItemsIntoPieces(libraryDir, options);
   else if (layout === null || layout.layoutVersion < 3) {
-    await compressContentPieces(libraryDir, options);
+    await compressPieces(libraryDir, options);
   }
   if (layout === null || layout.layoutVersion < LIBRARY_LAYOUT_VERSION) {
     const current: LayoutDocument = { layoutVersion: LIBRARY_LAYOUT_VERSION };
@@ -186,18 +186,20 @@ async function writeFeedPieces(
     );
     await writeFileDurably(
       join(folder, pieceFileName('records', piece)),
-      JSON.stringify({ schemaVersion: LIBRARY_SCHEMA_VERSION, feedId, items: members }),
+      await gzipped(
+        JSON.stringify({ schemaVersion: LIBRARY_SCHEMA_VERSION, feedId, items: members }),
+      ),
     );
   }
 }
 
 /**
- * Layout 2 to 3: every plain content piece is written again gzip-compressed beside itself, then
+ * Layout 2 to 3: every plain piece (records and content) is written again gzip-compressed beside itself, then
  * removed. A piece found in both forms was compressed by a run that stopped before removing the
  * plain one (the compressed file is complete: it was renamed into place whole). The bytes are
  * compressed as they are, so a damaged piece stays damaged and is reported when it is read.
  */
-async function compressContentPieces(libraryDir: string, options: MigrationOptions): Promise<void> {
+async function compressPieces(libraryDir: string, options: MigrationOptions): Promise<void> {
   const piecesDir = join(libraryDir, 'pieces');
   const folders = existsSync(piecesDir)
     ? (await readdir(piecesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory())
@@ -205,7 +207,7 @@ async function compressContentPieces(libraryDir: string, options: MigrationOptio
   const plain: string[] = [];
   for (const folder of folders) {
     for (const name of await readdir(join(piecesDir, folder.name))) {
-      if (PLAIN_CONTENT_PIECE.test(name)) plain.push(join(piecesDir, folder.name, name));
+      if (PLAIN_PIECE.test(name)) plain.push(join(piecesDir, folder.name, name));
     }
   }
   for (const [done, path] of plain.entries()) {

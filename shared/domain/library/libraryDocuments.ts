@@ -112,8 +112,8 @@ export interface ContentShardDocument {
  * How the library's files are arranged. Layout 1 (no `layout.json`): every item record in
  * `items/index-NN.json` and all HTML in `items/content-NN.json`, 64 shards each. Layout 2: item
  * records and HTML in small pieces per feed (`pieces/<feed>/records-NNNN.json`,
- * `content-NNNN.json`) and the opening view in `first-pages.json`. Layout 3: the same, with each
- * content piece gzip-compressed as `content-NNNN.json.gz`.
+ * `content-NNNN.json`) and the opening view in `first-pages.json`. Layout 3: the same, with every
+ * piece gzip-compressed (`records-NNNN.json.gz`, `content-NNNN.json.gz`).
  */
 export const LIBRARY_LAYOUT_VERSION = 3;
 
