@@ -38,7 +38,10 @@ export class HostProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const errors: string[] = [];
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { errors.push(chunk); if (process.env.SHOW_HOST_ERR) process.stderr.write(chunk); });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      errors.push(chunk); // ROUNDS_BENCH_HOST_STDERR=1 passes the host's own messages through, for profiling.
+      if (process.env.ROUNDS_BENCH_HOST_STDERR) process.stderr.write(chunk);
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const url = await new Promise<string>((resolve, reject) => {
       const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
