@@ -39,7 +39,8 @@ export class HostProcess {
     });
     const errors: string[] = [];
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      errors.push(chunk); // ROUNDS_BENCH_HOST_STDERR=1 passes the host's own messages through, for profiling.
+      errors.push(chunk);
+      // ROUNDS_BENCH_HOST_STDERR=1 passes the host's own messages through, for profiling.
       if (process.env.ROUNDS_BENCH_HOST_STDERR) process.stderr.write(chunk);
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
