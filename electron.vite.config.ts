@@ -22,6 +22,8 @@ export default defineConfig({
           searchIndexWorker: resolve(__dirname, 'electron/adapters/search/searchIndexWorker.ts'),
           // Started by PdfTextExtractor as out/main/pdfTextWorker.js, beside the bundle.
           pdfTextWorker: resolve(__dirname, 'electron/adapters/pdf/pdfTextWorker.ts'),
+          // Started by ThreadedCitationFileReader for large BibTeX/RIS files.
+          citationFileWorker: resolve(__dirname, 'electron/adapters/papers/citationFileWorker.ts'),
         },
         // Shared chunks sit beside the entries (not in chunks/), so code in any of them finds
         // the worker at `./feedParserWorker.js` relative to its own import.meta.url.

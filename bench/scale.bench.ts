@@ -18,6 +18,7 @@
  *
  *   ROUNDS_BENCH_ONLY=backend ... | ROUNDS_BENCH_ONLY=ui ...   (one half of the figures)
  */
+import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -73,6 +74,7 @@ interface RunFigures {
   queryP95Ms: number;
   getP95Ms: number;
   setReadMs: number;
+  saveAnnotationMs: number;
   addFeedMs: number;
   rssAfterLoadMb: number;
   rssAfterSearchesMb: number;
@@ -254,6 +256,37 @@ async function timeSetRead(host: HostProcess, ids: string[]): Promise<number> {
   return median(timings);
 }
 
+/**
+ * Highlights the first words of each item's title, saving through `annotations.save`, then
+ * removes the highlights so the library ends as it began; the median of the saves.
+ */
+async function timeSaveAnnotation(host: HostProcess, ids: string[]): Promise<number> {
+  const timings: number[] = [];
+  for (const id of ids) {
+    const annotationId = randomUUID();
+    const now = new Date().toISOString();
+    const annotation = {
+      id: annotationId,
+      itemId: id,
+      source: `urn:rounds:item:${encodeURIComponent(id)}`,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact: 'the', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 3 },
+        page: null,
+      },
+      colour: 'yellow',
+      note: '',
+      noteId: null,
+      tags: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    timings.push((await timed(() => host.expect('annotations.save', { annotation }))).ms);
+    await host.expect('annotations.remove', { id: annotationId });
+  }
+  return median(timings);
+}
+
 /** Subscribes to a 1,000-item feed (timed, with the peak memory it takes), then unsubscribes. */
 async function timeAddFeed(
   host: HostProcess,
@@ -287,6 +320,7 @@ async function measureOnce(session: Session): Promise<RunFigures> {
     const ids = await spreadItemIds(host, GETS_PER_RUN);
     const getP95Ms = await timeGets(host, ids);
     const setReadMs = await timeSetRead(host, ids.slice(0, READ_FLIPS_PER_RUN));
+    const saveAnnotationMs = await timeSaveAnnotation(host, ids.slice(0, READ_FLIPS_PER_RUN));
     const added = await timeAddFeed(host, session);
     return {
       openFirstPageMs,
@@ -294,6 +328,7 @@ async function measureOnce(session: Session): Promise<RunFigures> {
       queryP95Ms: searches.p95,
       getP95Ms,
       setReadMs,
+      saveAnnotationMs,
       addFeedMs: added.ms,
       rssAfterLoadMb,
       rssAfterSearchesMb,
@@ -398,6 +433,7 @@ async function sessionResults(session: Session): Promise<BenchResult[]> {
     summary(session, 'search.query_p95_ms', 'ms', (run) => run.queryP95Ms, `hits: ${hitsText}`),
     summary(session, 'library.get_p95_ms', 'ms', (run) => run.getP95Ms),
     summary(session, 'store.set_read_ms', 'ms', (run) => run.setReadMs),
+    summary(session, 'annotations.save_ms', 'ms', (run) => run.saveAnnotationMs),
     summary(session, 'feeds.add_1000_items_ms', 'ms', (run) => run.addFeedMs),
     summary(session, 'backend.rss_mb', 'MB', (run) => run.rssAfterLoadMb, 'after load'),
     summary(session, 'backend.rss_mb', 'MB', (run) => run.rssAfterSearchesMb, 'after 21 searches'),

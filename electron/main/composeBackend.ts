@@ -1,12 +1,25 @@
 import type { AppInfo, Backend } from '@shared/contract';
+import { join } from 'node:path';
+import { MAX_PDF_BYTES } from '@shared/contract';
+import { CrossrefClient } from '../adapters/citations/CrossrefClient';
+import { PdfTextFiles } from '../adapters/papers/PdfTextFiles';
+import { PendingDoiLookupsFile } from '../adapters/papers/PendingDoiLookupsFile';
+import { ThreadedCitationFileReader } from '../adapters/papers/ThreadedCitationFileReader';
+import { PdfTextExtractor } from '../adapters/pdf/extractPdfText';
+import { PdfFileStore } from '../adapters/pdf/PdfFileStore';
+import { PapersMainService } from '../services/papers/PapersMainService';
+
 import type { PrivateFeedsSetting } from '../adapters/feeds/FeedAddressPolicy';
 import { HttpFeedFetcher } from '../adapters/feeds/HttpFeedFetcher';
 import { WorkerSearchIndex } from '../adapters/search/WorkerSearchIndex';
 import { WorkerFeedParser } from '../adapters/feeds/WorkerFeedParser';
 import { DataFolderLock } from '../adapters/storage/DataFolderLock';
+import { LowdbAnnotationStore } from '../adapters/storage/LowdbAnnotationStore';
 import { LowdbLibraryStore } from '../adapters/storage/LowdbLibraryStore';
 import { OpmlFileCatalogue } from '../adapters/catalogue/OpmlFileCatalogue';
 import { Xml2jsOpmlReader } from '../adapters/opml/Xml2jsOpmlReader';
+import { annotationTextOf } from '../services/annotations/annotationTextOf';
+import { AnnotationsMainService } from '../services/annotations/AnnotationsMainService';
 import { AppMainService } from '../services/app/AppMainService';
 import { FeedMainService } from '../services/feeds/FeedMainService';
 import { RefreshScheduler } from '../services/feeds/RefreshScheduler';
@@ -54,7 +67,23 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     await lock.release();
     throw error;
   }
+  let annotations: LowdbAnnotationStore;
+  try {
+    const opened = await LowdbAnnotationStore.open(options.dataDir);
+    annotations = opened.store;
+    await store.addNotices(opened.notices);
+  } catch (error) {
+    await store.close();
+    await lock.release();
+    throw error;
+  }
   const clock = { now: () => new Date() };
+  // Papers brought in from elsewhere: PDFs kept once by content hash, their text for search.
+  const libraryDir = join(options.dataDir, 'library');
+  const pdfTexts = new PdfTextFiles(libraryDir);
+  const pdfFiles = new PdfFileStore(libraryDir, { maxBytes: MAX_PDF_BYTES });
+  await pdfFiles.removeLeftovers();
+  const pdfTextReader = new PdfTextExtractor();
   const fetcher = new HttpFeedFetcher({
     userAgent: `Rounds/${options.version} (desktop journal club)`,
     privateFeeds: options.privateFeeds,
@@ -68,16 +97,47 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   // hundred milliseconds) so it is ready by the time the window can search.
   const searchIndex = WorkerSearchIndex.inDataFolder(options.dataDir);
   const search = new SearchIndexFeeder(
-    { store, index: searchIndex },
-    { scheduleOpen: (open) => setImmediate(open) },
+    { store, index: searchIndex, pdfTexts },
+    {
+      scheduleOpen: (open) => setImmediate(open),
+      annotationText: (itemId) => annotationTextOf(annotations.forItem(itemId)),
+    },
   );
+  const papers = new PapersMainService({
+    store,
+    clock,
+    pdfFiles,
+    pdfTextReader,
+    pdfTexts,
+    citationFiles: new ThreadedCitationFileReader(),
+    doiLookUp: new CrossrefClient({
+      userAgent: `Rounds/${options.version} (desktop journal club)`,
+    }),
+    pendingLookups: new PendingDoiLookupsFile(libraryDir),
+  });
+  // DOIs added offline are looked up at start and after every refresh run (the network is back).
+  const lookUpPending = () =>
+    void papers.lookUpPending().catch((error: unknown) => {
+      console.error('[rounds] looking up pending DOIs failed', error);
+    });
+  feeds.onDidRefresh(({ done, total }) => {
+    if (done === total) lookUpPending();
+  });
+  setImmediate(lookUpPending);
   const backend: Backend = {
+    annotations: new AnnotationsMainService({
+      annotations,
+      library: store,
+      clock,
+      changes: search,
+    }),
     app: new AppMainService({
       store,
       info: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
     }),
     feeds,
     library: new LibraryMainService({ store, search }),
+    papers,
     rules: new RulesMainService({ store, clock }),
     sources: new SourcesMainService({
       store,
@@ -102,8 +162,10 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
         feeds.dispose();
         await scheduler.stop();
         await parser.close();
+        await pdfTextReader.close();
         await search.close();
         await searchIndex.close();
+        await annotations.close();
         await store.close();
         await lock.release();
       })();

@@ -1,22 +1,28 @@
+import { annotationsContract } from './annotations';
 import { appContract } from './app';
 import type { ServiceClient, ServiceImplementation } from './define';
 import { feedsContract } from './feeds';
 import { libraryContract } from './library';
+import { papersContract } from './papers';
 import { rulesContract } from './rules';
 import { sourcesContract } from './sources';
 
 export * from './define';
+export * from './annotations';
 export * from './app';
 export * from './feeds';
 export * from './library';
+export * from './papers';
 export * from './rules';
 export * from './sources';
 
 /** Every service of the backend, keyed by service name. Both transports are built from this. */
 export const contract = {
+  annotations: annotationsContract,
   app: appContract,
   feeds: feedsContract,
   library: libraryContract,
+  papers: papersContract,
   rules: rulesContract,
   sources: sourcesContract,
 } as const;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ItemFilter, RuleSet, StorageNotice } from '@shared/contract';
+import { normalizeDoi } from '@shared/domain/feeds/paperIdentity';
 import { compileSearchQuery } from '@shared/domain/library/compileSearchQuery';
 import {
   LIBRARY_SCHEMA_VERSION,
@@ -409,6 +410,32 @@ export class LowdbLibraryStore implements LibraryStore {
   onItemsChanged(listener: (change: ItemsChange) => void): () => void {
     this.itemsChangedListeners.add(listener);
     return () => this.itemsChangedListeners.delete(listener);
+  }
+
+  async recordOf(id: string): Promise<ItemRecord | undefined> {
+    await this.loading;
+    return this.items.get(id)?.record;
+  }
+
+  async itemIdForSource(source: string): Promise<string | undefined> {
+    await this.loading;
+    const local = /^urn:rounds:item:(.+)$/.exec(source);
+    if (local?.[1] !== undefined) {
+      const id = decodeURIComponent(local[1]);
+      return this.items.has(id) ? id : undefined;
+    }
+    const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(.+)$/i.exec(source);
+    if (doi?.[1] !== undefined) {
+      const found = this.list.paperWithDoi(normalizeDoi(decodeURIComponent(doi[1])) ?? '');
+      if (found) return found.record.id;
+    }
+    for (const item of this.items.values()) if (item.record.link === source) return item.record.id;
+    return undefined;
+  }
+
+  /** Adds notices found by a collaborator opened beside the store (annotations). */
+  async addNotices(notices: readonly StorageNotice[]): Promise<void> {
+    await this.storedNotices.add([...notices]);
   }
 
   async searchRows(

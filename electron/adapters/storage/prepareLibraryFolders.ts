@@ -4,11 +4,20 @@ import { isOwnerOnly, OWNER_ONLY_FOLDER_MODE, restrictToOwner } from './ownerOnl
 import { SymbolicLinkRefusedError } from './refuseSymbolicLinks';
 
 /**
- * The library's folders inside `<dataDir>/library`, each after its parent. `pieces` holds one
+ * The library's folders inside `<dataDir>/library`, each after its parent (`annotations`: see
+ * LowdbAnnotationStore). `pieces` holds one
  * folder per feed (see ItemPieces); `items` and `backups/items` belong to layout 1 and are removed
  * by its migration.
  */
-export const LIBRARY_FOLDERS = ['', 'state', 'pieces', 'backups', 'backups/state'];
+export const LIBRARY_FOLDERS = [
+  '',
+  'state',
+  'pieces',
+  'annotations',
+  'backups',
+  'backups/state',
+  'backups/annotations',
+];
 
 /** Something other than a folder sits where the library keeps one of its folders. */
 export class NotAFolderError extends Error {

@@ -21,7 +21,8 @@ export function sameItemRecord(a: ItemRecord, b: ItemRecord): boolean {
     a.paperIds.arxiv === b.paperIds.arxiv &&
     sameList(a.authors, b.authors) &&
     sameList(a.citations, b.citations) &&
-    sameList(a.media.map(mediaKey), b.media.map(mediaKey))
+    sameList(a.media.map(mediaKey), b.media.map(mediaKey)) &&
+    pdfKey(a) === pdfKey(b)
   );
 }
 
@@ -31,4 +32,9 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 function mediaKey(media: ItemRecord['media'][number]): string {
   return `${media.url}\n${media.type ?? ''}\n${media.medium ?? ''}`;
+}
+
+function pdfKey(record: ItemRecord): string {
+  const pdf = record.pdf;
+  return pdf ? `${pdf.hash}\n${pdf.fileName}\n${pdf.pageCount}` : '';
 }

@@ -19,6 +19,7 @@ import type { LibraryStore, StoredFeed, StoredItem } from '../library/LibrarySto
 import { HostConcurrencyLimiter } from './HostConcurrencyLimiter';
 import { feedDisplayTitle } from '@shared/domain/library/feedDisplayTitle';
 import { newFeedRecord } from '@shared/domain/library/newFeedRecord';
+import { isLocalSource } from '@shared/domain/papers/myPapers';
 import type {
   Clock,
   FeedFetcher,
@@ -214,6 +215,15 @@ export class FeedMainService implements FeedsService {
   };
 
   readonly remove: FeedsService['remove'] = async ({ id }) => {
+    const feed = this.store.getFeed(id);
+    // "My papers" holds what the user brought in by hand: no click on "unsubscribe" may lose it.
+    const held = feed && isLocalSource(feed) ? this.store.countItems(id).total : 0;
+    if (feed && held > 0) {
+      return fail(
+        'invalid-argument',
+        `“${feedDisplayTitle(feed)}” holds ${held === 1 ? '1 paper' : `${held} papers`} you added yourself; unsubscribing would delete them, so Rounds keeps it.`,
+      );
+    }
     const removed = await this.store.removeFeed(id);
     return removed ? ok({ id }) : fail('not-found', 'That feed is no longer in your library.');
   };
@@ -246,11 +256,13 @@ export class FeedMainService implements FeedsService {
   readonly refresh: FeedsService['refresh'] = async ({ id }) => {
     let feedIds: string[];
     if (id !== undefined) {
-      if (!this.store.getFeed(id))
-        return fail('not-found', 'That feed is no longer in your library.');
+      const feed = this.store.getFeed(id);
+      if (!feed) return fail('not-found', 'That feed is no longer in your library.');
+      // A local source has nothing to fetch: it is as up to date as it can be.
+      if (isLocalSource(feed)) return ok([untouched(id)]);
       feedIds = [id];
     } else {
-      feedIds = this.store.listFeeds().map((feed) => feed.id);
+      feedIds = this.fetchableFeeds().map((feed) => feed.id);
     }
     return ok(await this.runRefresh(feedIds));
   };
@@ -272,8 +284,7 @@ export class FeedMainService implements FeedsService {
    */
   async refreshDue(): Promise<FeedRefreshOutcome[]> {
     const now = this.now();
-    const due = this.store
-      .listFeeds()
+    const due = this.fetchableFeeds()
       .filter((feed) => (nextRefreshAt(feed) ?? now) <= now)
       .map((feed) => feed.id);
     return due.length === 0 ? [] : this.runRefresh(due);
@@ -284,7 +295,10 @@ export class FeedMainService implements FeedsService {
    * just created. Unknown ids are skipped.
    */
   async refreshFeeds(feedIds: readonly string[]): Promise<FeedRefreshOutcome[]> {
-    const known = feedIds.filter((id) => this.store.getFeed(id) !== undefined);
+    const known = feedIds.filter((id) => {
+      const feed = this.store.getFeed(id);
+      return feed !== undefined && !isLocalSource(feed);
+    });
     return known.length === 0 ? [] : this.runRefresh(known);
   }
 
@@ -294,6 +308,11 @@ export class FeedMainService implements FeedsService {
    */
   dispose(): void {
     this.lifetime.abort(new Error('The feeds service was closed.'));
+  }
+
+  /** Every feed a refresh may fetch: all but the sources Rounds keeps itself ("My papers"). */
+  private fetchableFeeds(): StoredFeed[] {
+    return this.store.listFeeds().filter((feed) => !isLocalSource(feed));
   }
 
   private duplicateOf(url: string) {

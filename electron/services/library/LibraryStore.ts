@@ -137,6 +137,14 @@ export interface LibraryStore {
    * changed (a refresh), items removed (an unsubscribe). Returns the way to stop listening.
    */
   onItemsChanged(listener: (change: ItemsChange) => void): () => void;
+  /** An item's record (no HTML), or undefined when it is not stored. */
+  recordOf(id: string): Promise<ItemRecord | undefined>;
+  /**
+   * The item a paper URI names, as annotations name papers (see paperSource): a DOI address
+   * (`https://doi.org/…`), the paper's own address, or `urn:rounds:item:<id>`.
+   */
+  itemIdForSource(source: string): Promise<string | undefined>;
+
   /**
    * Of these hits (best first), the rows a list shows, in the same order: muted items and those
    * the filter leaves out are dropped; with a feed, only its items; without one, a paper is one

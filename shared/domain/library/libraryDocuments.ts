@@ -39,6 +39,11 @@ export interface FeedRecord {
    * and by a server's Retry-After. Null means "due whenever its interval says so".
    */
   retryNotBefore: string | null;
+  /**
+   * `'local'` for a source Rounds keeps itself ("My papers": papers imported from files, DOIs and
+   * PDFs), which is never fetched. Absent for an ordinary feed, so older files need no change.
+   */
+  kind?: 'local';
 }
 
 /** Default background refresh interval of a feed. */
@@ -81,6 +86,20 @@ export interface ItemRecord {
   citations: string[];
   /** What the feed attached (`media:content`, `media:thumbnail`): addresses, never fetched here. */
   media: ItemMedia[];
+  /**
+   * The PDF the user attached (kept once by content hash under `pdfs/`). Absent or null when
+   * there is none, which is every fetched item: the field is only written when set.
+   */
+  pdf?: ItemPdf | null;
+}
+
+/** A PDF attached to an item. */
+export interface ItemPdf {
+  /** SHA-256 of the file, lower-case hex: where the file and its text are kept. */
+  hash: string;
+  /** The name the file had when it was added, without its folder. */
+  fileName: string;
+  pageCount: number;
 }
 
 /** One `media:content` or `media:thumbnail` of an item. */

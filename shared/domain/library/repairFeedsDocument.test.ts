@@ -90,4 +90,12 @@ describe('repairFeedsDocument', () => {
       expect(result.document.feeds).toEqual([]);
     }
   });
+
+  it('keeps the mark of a local source, and only that one, never writing it for a feed', () => {
+    const local = { ...complete, id: 'local:my-papers', url: 'rounds:my-papers', kind: 'local' };
+    expect(repairFeedRecord(local)).toEqual(local);
+    expect(repairFeedRecord({ ...complete, kind: 'remote' })).toEqual(complete);
+    expect(repairFeedRecord({ ...complete, kind: 7 })).not.toHaveProperty('kind');
+    expect(repairFeedRecord(complete)).not.toHaveProperty('kind');
+  });
 });

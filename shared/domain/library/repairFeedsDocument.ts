@@ -47,6 +47,8 @@ export function repairFeedRecord(raw: unknown): FeedRecord | null {
         ? (raw.consecutiveFailures as number)
         : 0,
     retryNotBefore: isoDateOrNull(raw.retryNotBefore),
+    // Written only for a local source: an ordinary feed's record stays as it was.
+    ...(raw.kind === 'local' ? { kind: 'local' as const } : {}),
   };
 }
 

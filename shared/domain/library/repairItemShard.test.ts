@@ -96,4 +96,27 @@ describe('repairItemShard', () => {
   it('ignores content that an older layout kept inline', () => {
     expect(repairItemRecord({ ...item, contentHtml: '<p>x</p>' })).toEqual(item);
   });
+
+  it('keeps an attached PDF and drops one it cannot trust, writing nothing for items without', () => {
+    const pdf = { hash: 'a'.repeat(64), fileName: 'RHYTHM-AF.pdf', pageCount: 12 };
+    expect(repairItemRecord({ ...item, pdf })).toEqual({ ...item, pdf });
+    expect(
+      repairItemRecord({ ...item, pdf: { ...pdf, fileName: 'C:\\Users\\me\\trial.pdf' } })?.pdf,
+    ).toEqual({ ...pdf, fileName: 'trial.pdf' });
+    for (const broken of [
+      { ...pdf, hash: '../../etc/passwd' },
+      { ...pdf, hash: 'A'.repeat(64) },
+      { ...pdf, pageCount: -1 },
+      { ...pdf, pageCount: 1.5 },
+      { ...pdf, fileName: 3 },
+      'a.pdf',
+      null,
+    ]) {
+      expect(repairItemRecord({ ...item, pdf: broken })).not.toHaveProperty('pdf');
+    }
+    expect(repairItemRecord({ ...item, pdf: { ...pdf, fileName: '' } })?.pdf?.fileName).toBe(
+      'document.pdf',
+    );
+    expect(repairItemRecord(item)).not.toHaveProperty('pdf');
+  });
 });

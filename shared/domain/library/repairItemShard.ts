@@ -8,6 +8,7 @@ import {
 } from '../feeds/paperIdentity';
 import {
   type ItemMedia,
+  type ItemPdf,
   type ItemRecord,
   type ItemShardDocument,
   type Repaired,
@@ -56,6 +57,8 @@ export function repairItemRecord(raw: unknown): ItemRecord | null {
     media: Array.isArray(raw.media)
       ? raw.media.flatMap((entry) => repairMedia(entry) ?? []).slice(0, MAX_MEDIA)
       : [],
+    // Written only when there is one, so the records of fetched items do not grow.
+    ...withPdf(repairPdf(raw.pdf)),
   };
 }
 
@@ -88,6 +91,28 @@ function repairMedia(raw: unknown): ItemMedia | null {
   const url = webAddressOrNull(raw.url);
   if (url === null) return null;
   return { url, type: nullableText(raw.type), medium: nullableText(raw.medium) };
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const MAX_PDF_FILE_NAME_LENGTH = 255;
+
+function withPdf(pdf: ItemPdf | null): { pdf?: ItemPdf } {
+  return pdf === null ? {} : { pdf };
+}
+
+// The hash names files on disk, so anything but 64 hex digits is dropped rather than trusted.
+function repairPdf(raw: unknown): ItemPdf | null {
+  if (!isPlainRecord(raw)) return null;
+  const { hash, fileName, pageCount } = raw;
+  if (typeof hash !== 'string' || !SHA256_HEX.test(hash)) return null;
+  if (typeof fileName !== 'string') return null;
+  if (!Number.isInteger(pageCount) || (pageCount as number) < 0) return null;
+  const baseName = fileName.split(/[\\/]/).pop()?.trim() ?? '';
+  return {
+    hash,
+    fileName: baseName === '' ? 'document.pdf' : baseName.slice(0, MAX_PDF_FILE_NAME_LENGTH),
+    pageCount: pageCount as number,
+  };
 }
 
 /**

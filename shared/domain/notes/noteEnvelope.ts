@@ -66,7 +66,7 @@ const serializedNodeSchema: z.ZodType<SerializedNoteNode> = z.looseObject({
   },
 });
 
-const editorStateSchema = z.looseObject({
+const editorStateSchema: z.ZodType<SerializedNoteEditorState> = z.looseObject({
   root: serializedNodeSchema.refine((root) => root.type === 'root', {
     message: 'the document has no root',
   }),

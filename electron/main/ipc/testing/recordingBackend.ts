@@ -31,7 +31,50 @@ export type SampleArguments = {
   [S in ServiceName]: { [M in MethodNames<S>]: ArgsOf<Contract[S]['members'][M]> };
 };
 
+const SAMPLE_NOTE = {
+  format: 'rounds-note' as const,
+  version: 1 as const,
+  editorState: { root: { type: 'root', children: [] } },
+  plainText: '',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
 export const sampleArguments: SampleArguments = {
+  annotations: {
+    forItem: [{ itemId: 'item-1' }],
+    save: [
+      {
+        annotation: {
+          id: '0b7c3f6e-2a41-4f4e-9d38-5f0a4c1e2b7d',
+          itemId: 'item-1',
+          source: 'https://doi.org/10.1056/nejmoa2107038',
+          selectors: {
+            quote: {
+              type: 'TextQuoteSelector',
+              exact: 'reduced mortality',
+              prefix: '',
+              suffix: '',
+            },
+            position: { type: 'TextPositionSelector', start: 10, end: 27 },
+            page: null,
+          },
+          colour: 'yellow',
+          note: '',
+          noteId: null,
+          tags: [],
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        },
+      },
+    ],
+    remove: [{ id: '0b7c3f6e-2a41-4f4e-9d38-5f0a4c1e2b7d' }],
+    saveNote: [{ itemId: 'item-1', annotationId: null, envelope: SAMPLE_NOTE }],
+    meanings: [],
+    setMeanings: [{ meanings: { yellow: 'Main result' } }],
+    exportMarkdown: [{ itemId: 'item-1', groupBy: 'position' }],
+    exportWebAnnotations: [{}],
+    importWebAnnotations: [{ text: '{"@context":"http://www.w3.org/ns/anno.jsonld"}' }],
+  },
   app: { info: [], notices: [], dismissNotice: [{ id: 'notice-1' }] },
   feeds: {
     add: [{ url: 'https://journal.example.org/feed.xml' }],
@@ -47,6 +90,13 @@ export const sampleArguments: SampleArguments = {
     get: [{ id: 'item-1' }],
     setRead: [{ id: 'item-1', read: true }],
     setStarred: [{ id: 'item-1', starred: true }],
+  },
+  papers: {
+    importCitations: [{ fileName: 'library.bib', text: '@article{a, title={Sepsis}}' }],
+    addByDoi: [{ doi: '10.1056/NEJMoa2107038' }],
+    lookUpPending: [],
+    addPdf: [{ fileName: 'trial.pdf', base64: 'JVBERi0xLjcK' }],
+    pdfText: [{ itemId: 'item-1' }],
   },
   rules: {
     list: [],
@@ -144,6 +194,7 @@ export type SamplePayloads = {
 
 export const samplePayloads: SamplePayloads = {
   feeds: { onDidRefresh: sampleRefreshEvent },
+  papers: { onPendingLookupsSettled: { filled: [], notFound: [], stillPending: 1 } },
 };
 
 /** Sample payload of `service.event`; throws when the table above lacks it. */
