@@ -18,6 +18,7 @@ import { SavedSearchList } from '../features/rules/SavedSearchList';
 import { useRules } from '../features/rules/useRules';
 import { OpmlActions } from '../features/sources/OpmlActions';
 import { useOpmlTransfer } from '../features/sources/useOpmlTransfer';
+import { api } from '../ipc/api';
 import { ToastRegion } from '../ui/ToastRegion';
 import { useDebouncedValue } from '../ui/useDebouncedValue';
 import { useNow } from '../ui/useNow';
@@ -177,6 +178,7 @@ export function App() {
             onToggleRead={selection.toggleRead}
             onToggleStar={selection.toggleStar}
             onOpenItem={selection.openItem}
+            annotations={api.annotations}
           />
         </SearchHighlightContext.Provider>
       </div>

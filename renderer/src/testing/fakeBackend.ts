@@ -1,6 +1,7 @@
 // Test support only: an in-memory backend behind the real contract client, for component tests
 // where the backend is the boundary. It answers the calls the window makes to show, read and
-// star items; any other call fails loudly, so a test never passes on an unanswered request.
+// star items and to annotate them; any other call fails loudly, so a test never passes on an
+// unanswered request.
 import {
   channelOf,
   fail,
@@ -12,6 +13,13 @@ import {
   type ItemSummary,
 } from '@shared/contract';
 import { createClient } from '@shared/contract/createClient';
+import {
+  annotationHandlers,
+  FakeFailure,
+  type FakeAnnotations,
+} from '../features/annotations/testing/fakeAnnotationsService';
+
+export { FakeFailure, type FakeAnnotations };
 
 type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -19,6 +27,8 @@ type Handler = (args: Record<string, unknown>) => unknown;
 export interface FakeLibrary {
   feeds: FeedSummary[];
   items: ItemDetail[];
+  /** Highlights, notes and the colours' meanings; none when left out. */
+  annotations?: FakeAnnotations;
 }
 
 /** The fake backend: the typed client to give the window, and the calls it received. */
@@ -37,7 +47,14 @@ export function createFakeBackend(library: FakeLibrary): FakeBackend {
       const first = (args[0] ?? {}) as Record<string, unknown>;
       calls.push({ channel, args: first });
       const handler = handlers.get(channel);
-      return handler ? ok(handler(first)) : fail('internal', `The fake backend has no ${channel}.`);
+      if (!handler) return fail('internal', `The fake backend has no ${channel}.`);
+      try {
+        return ok(await handler(first));
+      } catch (error) {
+        // A failure the contract declares (not-found…) is answered as the real backend would.
+        if (error instanceof FakeFailure) return fail(error.code, error.message);
+        throw error;
+      }
     },
     subscribe: () => () => undefined,
   });
@@ -94,6 +111,7 @@ function handlersFor(library: FakeLibrary): Map<string, Handler> {
         return { id, starred };
       },
     ],
+    ...annotationHandlers(library),
   ]);
 }
 

@@ -1,5 +1,13 @@
 import type { ItemDetail } from '@shared/contract';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
+import { AnnotationsSidebar } from '../annotations/AnnotationsSidebar';
+import type { AnnotationsClient } from '../annotations/annotationsClient';
+import { HighlightButton } from '../annotations/HighlightButton';
+import { SelectionToolbar } from '../annotations/SelectionToolbar';
+import { useAnnotatedReader } from '../annotations/useAnnotatedReader';
+import '../annotations/highlights.css';
+import '../annotations/annotations.css';
 import { formatFullDate } from '../../ui/formatDate';
 import { DiscussionList } from './DiscussionList';
 import type { ItemFlags } from './ItemFlagStore';
@@ -10,7 +18,6 @@ import { isDisplayableHref } from './isDisplayableHref';
 import { sanitizeForDisplay } from './sanitizeForDisplay';
 import { FeedText } from '../../ui/FeedText';
 import { HighlightedText } from '../../ui/HighlightedText';
-import { highlightTextNodes } from '../../ui/highlightTextNodes';
 import { useSearchHighlight } from './SearchHighlight';
 
 export interface ItemReaderProps {
@@ -21,11 +28,14 @@ export interface ItemReaderProps {
   onToggleStar: () => void;
   /** Shows another item of the library in the reader (a paper's other version, a colleague's post). */
   onOpenItem: (itemId: string) => void;
+  /** The annotations service; without it the reader shows the paper but cannot annotate it. */
+  annotations?: AnnotationsClient;
 }
 
 /**
  * One item in full: title, byline, actions, the paper's details and sources, its content
- * (sanitised once more for display), and what colleagues said about it.
+ * (sanitised once more for display) with the user's highlights painted on it, what colleagues
+ * said about it, and beside it the panel of highlights and notes.
  */
 export function ItemReader({
   item,
@@ -34,74 +44,118 @@ export function ItemReader({
   onToggleRead,
   onToggleStar,
   onOpenItem,
+  annotations,
 }: ItemReaderProps) {
   const html = useMemo(() => sanitizeForDisplay(item.contentHtml), [item.contentHtml]);
   const link = item.link !== null && isDisplayableHref(item.link) ? item.link : null;
   const highlight = useSearchHighlight();
+  // The matched words and the highlights are marked in the sanitised content's text nodes once
+  // React has put it in.
   const content = useRef<HTMLDivElement>(null);
-  // The matched words are marked in the sanitised content's text nodes once React has put it in.
-  useLayoutEffect(() => {
-    if (content.current) highlightTextNodes(content.current, highlight);
-  }, [html, highlight]);
+  const scroll = useRef<HTMLDivElement>(null);
+  const reader = useAnnotatedReader({
+    client: annotations ?? null,
+    content,
+    scroll,
+    item,
+    html,
+    searchTerms: highlight,
+  });
+  const { model, selection, painting } = reader;
 
   return (
-    <div className="reader-scroll">
-      <header className="reader-header">
-        <div className="reader-actions">
-          <button type="button" className="button" onClick={onToggleRead}>
-            {flags.read ? 'Mark as unread' : 'Mark as read'}
-          </button>
-          <button
-            type="button"
-            className="button star-button"
-            aria-pressed={flags.starred}
-            onClick={onToggleStar}
-          >
-            <span className="star-glyph" aria-hidden="true">
-              {flags.starred ? '★' : '☆'}
-            </span>
-            {flags.starred ? 'Unstar' : 'Star'}
-          </button>
-          {link !== null ? (
-            <a className="button" href={link} target="_blank" rel="noopener noreferrer">
-              Open in browser
-            </a>
+    <div className="reader-layout">
+      <article className="reader-article" aria-label="Reader" aria-busy={false}>
+        <div className="reader-scroll" ref={scroll}>
+          <header className="reader-header">
+            <div className="reader-actions">
+              <button type="button" className="button" onClick={onToggleRead}>
+                {flags.read ? 'Mark as unread' : 'Mark as read'}
+              </button>
+              <button
+                type="button"
+                className="button star-button"
+                aria-pressed={flags.starred}
+                onClick={onToggleStar}
+              >
+                <span className="star-glyph" aria-hidden="true">
+                  {flags.starred ? '★' : '☆'}
+                </span>
+                {flags.starred ? 'Unstar' : 'Star'}
+              </button>
+              {link !== null ? (
+                <a className="button" href={link} target="_blank" rel="noopener noreferrer">
+                  Open in browser
+                </a>
+              ) : null}
+              {model !== null && html.trim() !== '' ? (
+                <HighlightButton
+                  hasSelection={reader.lastSelection !== null}
+                  meanings={model.meanings}
+                  onChoose={(colour) => void reader.highlightSelection(colour)}
+                />
+              ) : null}
+            </div>
+            <h1 className="reader-title">
+              <HighlightedText text={item.title} terms={highlight} />
+            </h1>
+            <p className="reader-byline">
+              <span className="reader-feed">
+                <FeedText text={item.feedTitle} />
+              </span>
+              {/* A paper's full author list follows; the shortened line would only repeat it. */}
+              {item.author && item.authors.length === 0 ? (
+                <span className="reader-author">
+                  <FeedText text={item.author} />
+                </span>
+              ) : null}
+              <time className="reader-date" dateTime={item.publishedAt ?? undefined}>
+                {formatFullDate(item.publishedAt)}
+              </time>
+            </p>
+            <PaperDetails item={item} />
+            {item.linkedVersion !== null ? (
+              <LinkedVersionNote version={item.linkedVersion} onOpenItem={onOpenItem} />
+            ) : null}
+            <ItemSourceList sources={item.sources} />
+          </header>
+          {html.trim() !== '' ? (
+            <div
+              ref={content}
+              className="reader-content"
+              dangerouslySetInnerHTML={{ __html: html }}
+            />
+          ) : (
+            <div className="reader-content">
+              <p>{item.excerpt || 'This item has no text of its own.'}</p>
+              {link !== null ? (
+                <p className="reader-note">Open it in the browser to read the full article.</p>
+              ) : null}
+            </div>
+          )}
+          {model !== null && selection !== null ? (
+            <SelectionToolbar
+              selection={selection}
+              meanings={model.meanings}
+              onChoose={(colour) => void reader.highlightSelection(colour)}
+              onClose={reader.clearSelection}
+            />
           ) : null}
+          <DiscussionList discussions={item.discussions} now={now} onOpenItem={onOpenItem} />
         </div>
-        <h1 className="reader-title">
-          <HighlightedText text={item.title} terms={highlight} />
-        </h1>
-        <p className="reader-byline">
-          <span className="reader-feed">
-            <FeedText text={item.feedTitle} />
-          </span>
-          {/* A paper's full author list follows; the shortened line would only repeat it. */}
-          {item.author && item.authors.length === 0 ? (
-            <span className="reader-author">
-              <FeedText text={item.author} />
-            </span>
-          ) : null}
-          <time className="reader-date" dateTime={item.publishedAt ?? undefined}>
-            {formatFullDate(item.publishedAt)}
-          </time>
-        </p>
-        <PaperDetails item={item} />
-        {item.linkedVersion !== null ? (
-          <LinkedVersionNote version={item.linkedVersion} onOpenItem={onOpenItem} />
-        ) : null}
-        <ItemSourceList sources={item.sources} />
-      </header>
-      {html.trim() !== '' ? (
-        <div ref={content} className="reader-content" dangerouslySetInnerHTML={{ __html: html }} />
-      ) : (
-        <div className="reader-content">
-          <p>{item.excerpt || 'This item has no text of its own.'}</p>
-          {link !== null ? (
-            <p className="reader-note">Open it in the browser to read the full article.</p>
-          ) : null}
-        </div>
-      )}
-      <DiscussionList discussions={item.discussions} now={now} onOpenItem={onOpenItem} />
+      </article>
+      {annotations !== undefined && model !== null ? (
+        <AnnotationsPanel count={model.annotations.length}>
+          <AnnotationsSidebar
+            client={annotations}
+            item={item}
+            model={model}
+            placement={painting.placement}
+            onReveal={painting.reveal}
+            focusedId={reader.focusedId}
+          />
+        </AnnotationsPanel>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { EmptyState } from '../../ui/EmptyState';
+import type { AnnotationsClient } from '../annotations/annotationsClient';
 import type { ItemFlags, FlaggedItem } from './ItemFlagStore';
 import { ItemReader } from './ItemReader';
 import type { ItemState } from './useItem';
@@ -10,6 +11,8 @@ export interface ReaderPaneProps {
   onToggleRead: () => void;
   onToggleStar: () => void;
   onOpenItem: (itemId: string) => void;
+  /** The annotations service, for highlights and notes on the open item. */
+  annotations?: AnnotationsClient;
 }
 
 /** The right pane: the selected item, or what to do when nothing is selected. */
@@ -20,28 +23,13 @@ export function ReaderPane({
   onToggleRead,
   onToggleStar,
   onOpenItem,
+  annotations,
 }: ReaderPaneProps) {
+  // The reading area is the "Reader" article; the item's highlights panel sits beside it in the
+  // same pane (ItemReader renders both), outside the paper's own content.
   return (
-    <article
-      className="pane reader-pane"
-      aria-label="Reader"
-      aria-busy={state.status === 'loading'}
-    >
-      {state.status === 'none' ? (
-        <EmptyState title="Nothing selected">
-          <p>Choose an item in the list to read it here.</p>
-          <p className="shortcut-hint">
-            <kbd>j</kbd> <kbd>k</kbd> next and previous · <kbd>m</kbd> read or unread · <kbd>s</kbd>{' '}
-            star · <kbd>o</kbd> open in browser · <kbd>r</kbd> refresh all
-          </p>
-        </EmptyState>
-      ) : state.status === 'loading' ? (
-        <p className="pane-loading">Opening…</p>
-      ) : state.status === 'failed' ? (
-        <div className="pane-problem" role="alert">
-          <p>This item could not be opened. {state.message}</p>
-        </div>
-      ) : (
+    <div className="pane reader-pane">
+      {state.status === 'ready' ? (
         <ItemReader
           key={state.item.id}
           item={state.item}
@@ -50,8 +38,31 @@ export function ReaderPane({
           onToggleRead={onToggleRead}
           onToggleStar={onToggleStar}
           onOpenItem={onOpenItem}
+          annotations={annotations}
         />
+      ) : (
+        <article
+          className="reader-article"
+          aria-label="Reader"
+          aria-busy={state.status === 'loading'}
+        >
+          {state.status === 'none' ? (
+            <EmptyState title="Nothing selected">
+              <p>Choose an item in the list to read it here.</p>
+              <p className="shortcut-hint">
+                <kbd>j</kbd> <kbd>k</kbd> next and previous · <kbd>m</kbd> read or unread ·{' '}
+                <kbd>s</kbd> star · <kbd>o</kbd> open in browser · <kbd>r</kbd> refresh all
+              </p>
+            </EmptyState>
+          ) : state.status === 'loading' ? (
+            <p className="pane-loading">Opening…</p>
+          ) : (
+            <div className="pane-problem" role="alert">
+              <p>This item could not be opened. {state.message}</p>
+            </div>
+          )}
+        </article>
       )}
-    </article>
+    </div>
   );
 }
