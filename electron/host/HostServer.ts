@@ -18,11 +18,17 @@ import {
   type HostConnectionLimits,
   type HostTlsCredentials,
 } from './createNodeServer';
-import { isNestedDeeperThan } from './isNestedDeeperThan';
+import { jsonTextNestsDeeperThan } from '@shared/domain/json/jsonLimits';
 import { isLoopbackAddress } from './parseHostArgs';
 import { endAfterDiscardingBody, readBodyWithin } from './requestBody';
 import { SessionCookie } from './SessionCookie';
 import { contentTypeOf } from '../main/protocol/contentTypeOf';
+import {
+  answerStoredPdf,
+  isAppFilePath,
+  STORED_PDF_HEADERS,
+  type StoredPdfSource,
+} from '../main/protocol/storedPdfFiles';
 
 /** Deeper JSON than any contract argument needs; refused before it is parsed. */
 export const MAX_JSON_NESTING = 64;
@@ -45,6 +51,8 @@ export interface HostServerOptions {
   insecureHttp?: boolean;
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;
+  /** The library's stored PDFs, served at `/files/pdf/<sha256>`; none when left out. */
+  storedPdfs?: StoredPdfSource | null;
   /** How often an idle event stream gets a comment, so proxies and browsers keep it open. */
   keepAliveMs?: number;
   /** Overrides of `DEFAULT_CONNECTION_LIMITS`. */
@@ -217,13 +225,15 @@ export class HostServer {
       : null;
     if (url === null) return this.sendText(response, 400, NOT_A_PATH_MESSAGE);
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
-    if (isApi) response.setHeader('Cache-Control', 'no-store');
+    // The user's files are checked like the API: another site's page may not fetch them either.
+    const isUserFile = isAppFilePath(url.pathname);
+    if (isApi || isUserFile) response.setHeader('Cache-Control', 'no-store');
 
     // A DNS-rebinding page reaches us under its own host name: refuse anything not addressed to us.
     if (!this.isAllowedHost(request.headers.host)) {
       return this.refuse(response, isApi, 403, 'This address is not served by Rounds.');
     }
-    if (isApi && !this.isSameOrigin(request)) {
+    if ((isApi || isUserFile) && !this.isSameOrigin(request)) {
       return this.refuse(response, isApi, 403, 'Requests from other web sites are not accepted.');
     }
     if (this.tokenDigest !== null) {
@@ -256,7 +266,26 @@ export class HostServer {
     if (isApi) return this.handleMethodCall(request, response, url.pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return this.methodNotAllowed(response, 'GET, HEAD');
+    if (isUserFile) return this.serveStoredPdf(request, response, url.pathname);
     return this.serveStatic(request, response, url.pathname);
+  }
+
+  /** `/files/pdf/<sha256>`: a PDF of the library, for the window's viewer. */
+  private async serveStoredPdf(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+  ): Promise<void> {
+    for (const [name, value] of Object.entries(STORED_PDF_HEADERS)) {
+      response.setHeader(name, value);
+    }
+    const answer = await answerStoredPdf(pathname, this.options.storedPdfs ?? null);
+    if (answer.status !== 200) return this.sendText(response, answer.status, answer.message);
+    response.writeHead(200, {
+      'Content-Type': answer.contentType,
+      'Content-Length': answer.bytes.byteLength,
+    });
+    response.end(request.method === 'HEAD' ? undefined : answer.bytes);
   }
 
   private isAllowedHost(header: string | undefined): boolean {
@@ -328,7 +357,7 @@ export class HostServer {
       const memberName = `${route[1]}.${route[2]}`;
       return this.refuseOversizedBody(request, response, memberName, spec.maxRequestBytes);
     }
-    if (isNestedDeeperThan(body.text, MAX_JSON_NESTING)) {
+    if (jsonTextNestsDeeperThan(body.text, MAX_JSON_NESTING)) {
       return this.sendJson(
         response,
         400,

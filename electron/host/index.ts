@@ -59,6 +59,7 @@ async function run(options: HostOptions): Promise<void> {
       tls: options.tls,
       insecureHttp: options.insecureHttp,
       rendererDir: options.rendererDir ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
+      storedPdfs: composed.storedPdfs,
     });
   } catch (error) {
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrivateFeedsSetting } from '../adapters/feeds/FeedAddressPolicy';
+import { buildTestPdf } from '../adapters/pdf/testing/writeTestPdf';
 import { composeBackend } from './composeBackend';
 
 const RSS =
@@ -54,5 +55,57 @@ describe('composeBackend: the private feeds setting reaches the fetcher', () => 
 
   it('subscribes to a typed loopback feed with when-typed (the desktop app, a loopback host)', async () => {
     expect(await addWith('when-typed')).toMatchObject({ ok: true, value: { url: feedUrl } });
+  });
+});
+
+describe('composeBackend: papers from elsewhere', () => {
+  it('serves an added PDF’s bytes to the transports by hash, and lists "My papers" as local', async () => {
+    const composed = await composeBackend({
+      dataDir,
+      runtime: 'host',
+      version: '0.0.0-test',
+      privateFeeds: 'when-typed',
+    });
+    try {
+      const bytes = buildTestPdf({ pages: [['Heparin in sepsis'], ['Methods']] });
+      const added = await composed.backend.papers.addPdf({
+        fileName: 'heparin.pdf',
+        base64: Buffer.from(bytes).toString('base64'),
+      });
+      if (!added.ok) throw new Error(added.message);
+      const { hash } = added.value.pdf;
+
+      expect(await composed.storedPdfs.read(hash)).toEqual(bytes);
+      expect(await composed.storedPdfs.read('c'.repeat(64))).toBeNull();
+      expect(await composed.storedPdfs.read('../../secret')).toBeNull();
+
+      const feeds = await composed.backend.feeds.list();
+      expect(feeds.ok && feeds.value.map(({ title, kind }) => ({ title, kind }))).toEqual([
+        { title: 'My papers', kind: 'local' },
+      ]);
+      const paper = await composed.backend.library.get({ id: added.value.itemId });
+      expect(paper.ok && paper.value.pdf).toEqual({
+        hash,
+        fileName: 'heparin.pdf',
+        pageCount: 2,
+      });
+    } finally {
+      await composed.close();
+    }
+  });
+
+  it('lists a subscribed feed as a feed', async () => {
+    const composed = await composeBackend({
+      dataDir,
+      runtime: 'host',
+      version: '0.0.0-test',
+      privateFeeds: 'when-typed',
+    });
+    try {
+      const added = await composed.backend.feeds.add({ url: feedUrl });
+      expect(added.ok && added.value.kind).toBe('feed');
+    } finally {
+      await composed.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { ThreadedCitationFileReader } from '../adapters/papers/ThreadedCitationF
 import { PdfTextExtractor } from '../adapters/pdf/extractPdfText';
 import { PdfFileStore } from '../adapters/pdf/PdfFileStore';
 import { PapersMainService } from '../services/papers/PapersMainService';
+import type { StoredPdfSource } from './protocol/storedPdfFiles';
 
 import type { PrivateFeedsSetting } from '../adapters/feeds/FeedAddressPolicy';
 import { HttpFeedFetcher } from '../adapters/feeds/HttpFeedFetcher';
@@ -44,6 +45,12 @@ export interface BackendOptions {
 /** A running backend and the one way to stop it cleanly. */
 export interface ComposedBackend {
   backend: Backend;
+  /**
+   * The library's PDFs by hash, for the transports to serve at `/files/pdf/<hash>` (the host's
+   * HTTP server, Electron's app:// handler): the bytes are not a contract method, since JSON
+   * would carry them as base64 and the viewer wants them as a file of its own origin.
+   */
+  storedPdfs: StoredPdfSource;
   /** Flushes pending writes and releases the data folder. */
   close(): Promise<void>;
 }
@@ -55,6 +62,13 @@ export interface ComposedBackend {
  */
 export async function composeBackend(options: BackendOptions): Promise<ComposedBackend> {
   const lock = await DataFolderLock.acquire(options.dataDir);
+  // The search index lives in its own worker and file (<dataDir>/search/). Starting its worker
+  // and compiling SQLite take a few hundred milliseconds, so it starts opening first, beside the
+  // library's own opening, and is ready by the time the window can search.
+  const searchIndex = WorkerSearchIndex.inDataFolder(options.dataDir);
+  searchIndex.open().catch((error: unknown) => {
+    console.error('[rounds] the search index could not be opened', error);
+  });
   let store: LowdbLibraryStore;
   try {
     store = await LowdbLibraryStore.open(options.dataDir, {
@@ -64,6 +78,7 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
       },
     });
   } catch (error) {
+    await searchIndex.close();
     await lock.release();
     throw error;
   }
@@ -73,6 +88,7 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     annotations = opened.store;
     await store.addNotices(opened.notices);
   } catch (error) {
+    await searchIndex.close();
     await store.close();
     await lock.release();
     throw error;
@@ -92,10 +108,6 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   const parser = new WorkerFeedParser();
   const feeds = new FeedMainService({ store, fetcher, parser, clock });
   const scheduler = new RefreshScheduler({ refresher: feeds });
-  // The search index lives in its own worker and file (<dataDir>/search/); start-up does not wait
-  // for it, but it starts opening at once (starting the worker and compiling SQLite take a few
-  // hundred milliseconds) so it is ready by the time the window can search.
-  const searchIndex = WorkerSearchIndex.inDataFolder(options.dataDir);
   const search = new SearchIndexFeeder(
     { store, index: searchIndex, pdfTexts },
     {
@@ -157,6 +169,12 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   let closing: Promise<void> | undefined;
   return {
     backend,
+    storedPdfs: {
+      read: async (hash) => {
+        const found = await papers.pdfBytes({ hash });
+        return found.ok ? found.value : null;
+      },
+    },
     close: () => {
       closing ??= (async () => {
         feeds.dispose();

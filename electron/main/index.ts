@@ -18,7 +18,7 @@ import { registerContract } from './ipc/registerContract';
 import { createSenderPolicy } from './ipc/senderPolicy';
 import { buildApplicationMenuTemplate } from './menu/buildApplicationMenuTemplate';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol/appOrigin';
-import { createRendererFileHandler } from './protocol/createRendererFileHandler';
+import { createAppProtocolHandler } from './protocol/createAppProtocolHandler';
 import { applyNavigationPolicy } from './windows/applyNavigationPolicy';
 import { createMainWindow } from './windows/createMainWindow';
 import { chooseRendererUrl } from './windows/rendererLocation';
@@ -64,10 +64,15 @@ async function start(): Promise<void> {
     callback(false),
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
-  protocol.handle(APP_SCHEME, createRendererFileHandler(rendererDir));
+  // The app's own origin serves the renderer's files and, under /files/, the library's stored
+  // PDFs (once the backend is up; until then those answer 404).
+  let composed: ComposedBackend | undefined;
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ rendererDir, storedPdfs: () => composed?.storedPdfs ?? null }),
+  );
   setApplicationMenu();
 
-  let composed: ComposedBackend;
   try {
     composed = await composeBackend({
       dataDir: app.getPath('userData'),

@@ -42,6 +42,11 @@ export interface FeedError {
 /** A subscription as the sources pane shows it. */
 export interface FeedSummary {
   id: string;
+  /**
+   * `feed`: a subscription Rounds fetches. `local`: a source Rounds keeps itself ("My papers",
+   * papers imported from files, DOIs and PDFs), which is never refreshed or unsubscribed.
+   */
+  kind: 'feed' | 'local';
   /** The URL the user subscribed to (after redirects are followed once at subscription). */
   url: string;
   title: string;

@@ -30,6 +30,19 @@ export interface ItemSummary {
   sources: ItemSource[];
   /** How many colleagues' posts cite this paper ("discussed by 2 colleagues"); 0 for posts. */
   discussedBy: number;
+  /**
+   * The PDF attached to this paper (to this copy or, for a paper several sources carry, to its
+   * "My papers" copy), served to the window at `/files/pdf/<hash>`; null when there is none.
+   */
+  pdf: ItemPdfSummary | null;
+}
+
+/** A PDF attached to a paper, as lists and the reader see it. */
+export interface ItemPdfSummary {
+  /** SHA-256 of the file, lower-case hex: its address is `/files/pdf/<hash>`. */
+  hash: string;
+  fileName: string;
+  pageCount: number;
 }
 
 /** DOI, PubMed id and arXiv id of a paper. */
@@ -131,7 +144,8 @@ export interface ItemSearchInfo {
   order: 'relevance' | 'newest';
   /**
    * Answered before the whole library had loaded (just after start-up): each paper is shown as
-   * one feed's copy, without its other sources or discussions. Ask again shortly for the full rows.
+   * one feed's copy, without its other sources or discussions, and only the first screenful of
+   * the page is filled (`total` is right). Ask again shortly for the full rows.
    */
   provisional: boolean;
 }

@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { FeedParser, ParsedItem } from '../../services/feeds/ports';
 import type { MoreItemsRequest, ParseReply, ParseRequest } from './feedParserProtocol';
+import { workerThreadEntry } from '../workerThreadEntry';
 
 type ParseResult = Awaited<ReturnType<FeedParser['parse']>>;
 
@@ -21,6 +21,7 @@ const DEFAULT_MAX_HEAP_MB = 512;
 // Kept in a variable: bundlers rewrite `new URL('<literal>', import.meta.url)` into an asset,
 // while the worker is built as an entry of its own next to the bundle that starts it.
 const BUILT_WORKER_FILE = './feedParserWorker.js';
+const SOURCE_WORKER_FILE = './feedParserWorker.ts';
 // Copying 50 MB at once holds the thread for about 30 ms on a slow machine; 4 MB slices do not.
 const COPY_SLICE_BYTES = 4 * 1024 * 1024;
 
@@ -112,7 +113,10 @@ export class WorkerFeedParser implements FeedParser {
   }
 
   private spawn(): Thread {
-    const { script, options } = workerEntry();
+    const { script, options } = workerThreadEntry(import.meta.url, {
+      built: BUILT_WORKER_FILE,
+      source: SOURCE_WORKER_FILE,
+    });
     const worker = new Worker(script, {
       ...options,
       resourceLimits: {
@@ -231,21 +235,4 @@ async function copyInSlices(body: Uint8Array): Promise<Uint8Array<ArrayBuffer>> 
     copy.set(body.subarray(offset, offset + COPY_SLICE_BYTES), offset);
   }
   return copy;
-}
-
-/**
- * The built app runs the bundled worker beside its own bundle. Tests and scripts run the sources,
- * where Node cannot start a `.ts` worker by itself (Node 20 does not apply `--import` loaders to
- * worker threads), so a small bootstrap loads it through tsx with the project's path aliases.
- */
-function workerEntry(): { script: string | URL; options: WorkerOptions } {
-  // The pathname, as loaders such as tsx's tsImport add a query to module URLs.
-  if (!new URL(import.meta.url).pathname.endsWith('.ts')) {
-    return { script: new URL(BUILT_WORKER_FILE, import.meta.url), options: {} };
-  }
-  const worker = new URL('./feedParserWorker.ts', import.meta.url).href;
-  const tsconfig = fileURLToPath(new URL('../../../tsconfig.node.json', import.meta.url));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(worker)}, { parentURL: ${JSON.stringify(worker)}, tsconfig: ${JSON.stringify(tsconfig)} }));`;
-  return { script: bootstrap, options: { eval: true } };
 }

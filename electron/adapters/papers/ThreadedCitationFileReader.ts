@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { type CitationFileResult, parseCitationFile } from '../citations/parseCitationFile';
 import type { CitationFileReply, CitationFileRequest } from './citationFileProtocol';
+import { workerThreadEntry } from '../workerThreadEntry';
 
 /** Files larger than this (in UTF-16 code units) are read in a worker thread. */
 export const DEFAULT_WORKER_THRESHOLD = 2 * 1024 * 1024;
@@ -9,6 +9,7 @@ const WORKER_HEAP_MB = 1024;
 // Kept in a variable: bundlers rewrite `new URL('<literal>', import.meta.url)` into an asset,
 // while the worker is built as an entry of its own next to the bundle that starts it.
 const BUILT_WORKER_FILE = './citationFileWorker.js';
+const SOURCE_WORKER_FILE = './citationFileWorker.ts';
 
 /**
  * Reads BibTeX and RIS files (see parseCitationFile). Parsing takes about half a millisecond per
@@ -33,7 +34,10 @@ export class ThreadedCitationFileReader {
 }
 
 function readInWorker(request: CitationFileRequest): Promise<CitationFileResult> {
-  const { script, options } = workerEntry();
+  const { script, options } = workerThreadEntry(import.meta.url, {
+    built: BUILT_WORKER_FILE,
+    source: SOURCE_WORKER_FILE,
+  });
   const worker = new Worker(script, {
     ...options,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
@@ -57,20 +61,4 @@ function readInWorker(request: CitationFileRequest): Promise<CitationFileResult>
     );
     worker.postMessage(request);
   }).finally(() => void worker.terminate());
-}
-
-/**
- * The built app runs the bundled worker beside its own bundle. Tests run the sources, where Node
- * cannot start a `.ts` worker by itself, so a small bootstrap loads it through tsx with the
- * project's path aliases (as PdfTextExtractor does).
- */
-function workerEntry(): { script: string | URL; options: WorkerOptions } {
-  if (!new URL(import.meta.url).pathname.endsWith('.ts')) {
-    return { script: new URL(BUILT_WORKER_FILE, import.meta.url), options: {} };
-  }
-  const worker = new URL('./citationFileWorker.ts', import.meta.url).href;
-  const tsconfig = fileURLToPath(new URL('../../../tsconfig.node.json', import.meta.url));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(worker)}, { parentURL: ${JSON.stringify(worker)}, tsconfig: ${JSON.stringify(tsconfig)} }));`;
-  return { script: bootstrap, options: { eval: true } };
 }

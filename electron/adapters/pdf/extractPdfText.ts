@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { DeadlineTimers } from '../feeds/HttpFeedFetcher';
 import type { PdfTextReply, PdfTextRequest, PdfTextResult } from './pdfTextProtocol';
+import { workerThreadEntry } from '../workerThreadEntry';
 
 export type { PdfTextFailureCode, PdfTextResult } from './pdfTextProtocol';
 
@@ -20,6 +20,7 @@ const DEFAULT_MAX_HEAP_MB = 512;
 // Kept in a variable: bundlers rewrite `new URL('<literal>', import.meta.url)` into an asset,
 // while the worker is built as an entry of its own next to the bundle that starts it.
 const BUILT_WORKER_FILE = './pdfTextWorker.js';
+const SOURCE_WORKER_FILE = './pdfTextWorker.ts';
 
 const GLOBAL_TIMERS: DeadlineTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -99,7 +100,10 @@ export class PdfTextExtractor {
   }
 
   private spawn(): Thread {
-    const { script, options } = workerEntry();
+    const { script, options } = workerThreadEntry(import.meta.url, {
+      built: BUILT_WORKER_FILE,
+      source: SOURCE_WORKER_FILE,
+    });
     const worker = new Worker(script, {
       ...options,
       resourceLimits: {
@@ -179,21 +183,4 @@ export class PdfTextExtractor {
       if (!this.closed && this.queue.length > 0) this.dispatch();
     });
   }
-}
-
-/**
- * The built app runs the bundled worker beside its own bundle. Tests and scripts run the sources,
- * where Node cannot start a `.ts` worker by itself (Node 20 does not apply `--import` loaders to
- * worker threads), so a small bootstrap loads it through tsx with the project's path aliases.
- */
-function workerEntry(): { script: string | URL; options: WorkerOptions } {
-  // The pathname, as loaders such as tsx's tsImport add a query to module URLs.
-  if (!new URL(import.meta.url).pathname.endsWith('.ts')) {
-    return { script: new URL(BUILT_WORKER_FILE, import.meta.url), options: {} };
-  }
-  const worker = new URL('./pdfTextWorker.ts', import.meta.url).href;
-  const tsconfig = fileURLToPath(new URL('../../../tsconfig.node.json', import.meta.url));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(worker)}, { parentURL: ${JSON.stringify(worker)}, tsconfig: ${JSON.stringify(tsconfig)} }));`;
-  return { script: bootstrap, options: { eval: true } };
 }

@@ -212,7 +212,8 @@ export class SqliteSearchDatabase {
           `schema ${String(version)} is not ${SEARCH_SCHEMA_VERSION}`,
         );
       }
-      database.get('SELECT count(*) FROM documents');
+      // Reads the table's first page, not all of it: damage further in is met in use, and handled.
+      database.get('SELECT doc FROM documents LIMIT 1');
       return { database: SqliteSearchDatabase.configured(database), opening: 'kept' };
     } catch (error) {
       if (database?.isOpen) database.close();

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import {
   type IndexOpening,
   type SearchDocument,
@@ -16,10 +15,12 @@ import type {
   SearchWorkerRequest,
   SearchWorkerValues,
 } from './searchIndexProtocol';
+import { workerThreadEntry } from '../workerThreadEntry';
 
 // Kept in a variable: bundlers rewrite `new URL('<literal>', import.meta.url)` into an asset,
 // while the worker is built as an entry of its own next to the bundle that starts it.
 const BUILT_WORKER_FILE = './searchIndexWorker.js';
+const SOURCE_WORKER_FILE = './searchIndexWorker.ts';
 /** The index file inside `<dataDir>/search/`. */
 export const SEARCH_INDEX_FILE = 'library-index.sqlite';
 /** Where a damaged index is moved; one copy only, as it is derived data kept just to look at. */
@@ -48,6 +49,7 @@ export class WorkerSearchIndex implements SearchIndex {
   private readonly damagedListeners = new Set<() => void>();
   private nextId = 1;
   private closed = false;
+  private opening: Promise<IndexOpening> | null = null;
 
   constructor(private readonly directory: string) {}
 
@@ -56,10 +58,17 @@ export class WorkerSearchIndex implements SearchIndex {
     return new WorkerSearchIndex(join(dataDir, 'search'));
   }
 
-  async open(): Promise<IndexOpening> {
-    // Owner only: the index holds the words of what a clinician reads and, later, writes.
-    await mkdir(this.directory, { recursive: true, mode: 0o700 });
-    return this.call({ kind: 'open' });
+  /**
+   * Opens the index once: later calls share the first one's answer, so the app may start opening
+   * it early (the worker takes a few hundred milliseconds to start) and the feeder ask again.
+   */
+  open(): Promise<IndexOpening> {
+    this.opening ??= (async () => {
+      // Owner only: the index holds the words of what a clinician reads and, later, writes.
+      await mkdir(this.directory, { recursive: true, mode: 0o700 });
+      return this.call({ kind: 'open' });
+    })();
+    return this.opening;
   }
 
   upsert(documents: readonly SearchDocument[]): Promise<void> {
@@ -125,7 +134,10 @@ export class WorkerSearchIndex implements SearchIndex {
   }
 
   private spawn(): Worker {
-    const { script, options } = workerEntry();
+    const { script, options } = workerThreadEntry(import.meta.url, {
+      built: BUILT_WORKER_FILE,
+      source: SOURCE_WORKER_FILE,
+    });
     const workerData: SearchWorkerData = {
       path: join(this.directory, SEARCH_INDEX_FILE),
       damagedPath: join(this.directory, DAMAGED_SEARCH_INDEX_FILE),
@@ -166,22 +178,4 @@ export class WorkerSearchIndex implements SearchIndex {
     this.pending.clear();
     for (const call of calls) call.reject(new Error(message));
   }
-}
-
-/**
- * The built app runs the bundled worker beside its own bundle. Tests and scripts run the sources,
- * where Node cannot start a `.ts` worker by itself (Node 20 does not apply `--import` loaders to
- * worker threads), so a small bootstrap loads it through tsx with the project's path aliases
- * (as WorkerFeedParser does).
- */
-function workerEntry(): { script: string | URL; options: WorkerOptions } {
-  // The pathname, as loaders such as tsx's tsImport add a query to module URLs.
-  if (!new URL(import.meta.url).pathname.endsWith('.ts')) {
-    return { script: new URL(BUILT_WORKER_FILE, import.meta.url), options: {} };
-  }
-  const worker = new URL('./searchIndexWorker.ts', import.meta.url).href;
-  const tsconfig = fileURLToPath(new URL('../../../tsconfig.node.json', import.meta.url));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(worker)}, { parentURL: ${JSON.stringify(worker)}, tsconfig: ${JSON.stringify(tsconfig)} }));`;
-  return { script: bootstrap, options: { eval: true } };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../services/library/SearchIndex';
-import { LowdbLibraryStore } from './LowdbLibraryStore';
-import { sampleFeed, sampleItem, temporaryDataDir } from './testing/sampleLibrary';
+import { LowdbLibraryStore, PROVISIONAL_ROWS } from './LowdbLibraryStore';
+import { sampleFeed, sampleItem, sampleItems, temporaryDataDir } from './testing/sampleLibrary';
 
 /** Holds the background load before its first feed folder until `release` is called. */
 function loadGate(): { hold: () => Promise<void>; release: () => void } {
@@ -100,6 +100,37 @@ describe('LowdbLibraryStore.searchRows', () => {
     const loaded = await store.searchRows(hits, { filter: 'all', offset: 0, limit: 10 });
     expect(loaded.provisional).toBe(false);
     expect(loaded.rows[0]?.copies.map((copy) => copy.feedId).sort()).toEqual(['nejm', 'pubmed']);
+  });
+
+  it('fills a screenful of a page before the load, and counts every match', async () => {
+    const seeded = await open();
+    const many = sampleItems('nejm', PROVISIONAL_ROWS + 10, 100);
+    await seeded.putItems(many);
+    const places = new Map(
+      (await seeded.searchableItems(many.map((item) => item.id))).map((item) => [
+        item.record.id,
+        item.place,
+      ]),
+    );
+    await seeded.close();
+    const manyHits = many.map((item) => ({
+      id: item.id,
+      feedId: 'nejm',
+      paperKey: `item:${item.id}`,
+      place: places.get(item.id) ?? null,
+    }));
+    const gate = loadGate();
+    const store = await open(gate.hold);
+
+    const early = await store.searchRows(manyHits, { filter: 'all', offset: 0, limit: 100 });
+    gate.release();
+    await store.whenLoaded();
+    const full = await store.searchRows(manyHits, { filter: 'all', offset: 0, limit: 100 });
+
+    expect(early).toMatchObject({ provisional: true, total: PROVISIONAL_ROWS + 10 });
+    expect(early.rows).toHaveLength(PROVISIONAL_ROWS);
+    expect(full).toMatchObject({ provisional: false, total: PROVISIONAL_ROWS + 10 });
+    expect(full.rows).toHaveLength(PROVISIONAL_ROWS + 10);
   });
 
   it('waits for the load when mute rules exist, since muting needs the records', async () => {

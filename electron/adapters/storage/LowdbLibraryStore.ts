@@ -44,6 +44,12 @@ export { STATE_SHARD_COUNT } from './markShardOf';
 export type { MigrationProgress } from './migrateLibraryLayout';
 
 const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60_000;
+/**
+ * Most rows of a search answered before the library has loaded (see searchRows): each is read
+ * from its piece (a millisecond or two apiece while the load competes), so the first screenful
+ * comes at once and the rest with the full answer the window asks for next.
+ */
+export const PROVISIONAL_ROWS = 30;
 
 /** Tuning and observation hooks; the defaults suit the app. */
 export interface LowdbLibraryStoreOptions {
@@ -493,7 +499,11 @@ export class LowdbLibraryStore implements LibraryStore {
         continue;
       listed.push(hit);
     }
-    const shown = listed.slice(scope.offset, scope.offset + scope.limit);
+    // A screenful: each row is read from its piece, and the full answer follows.
+    const shown = listed.slice(
+      scope.offset,
+      scope.offset + Math.min(scope.limit, PROVISIONAL_ROWS),
+    );
     const records = await this.pieces.peekRecords(shown);
     const rows: ItemRow[] = [];
     for (const hit of shown) {

@@ -539,6 +539,7 @@ export class FeedMainService implements FeedsService {
     const counts = this.store.countItems(feed.id);
     return {
       id: feed.id,
+      kind: feed.kind === 'local' ? 'local' : 'feed',
       url: feed.url,
       title: feedDisplayTitle(feed),
       siteUrl: feed.siteUrl,

@@ -1,4 +1,5 @@
 import { newFeedRecord } from '@shared/domain/library/newFeedRecord';
+import { MY_PAPERS_FEED_ID, myPapersFeedRecord } from '@shared/domain/papers/myPapers';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,7 @@ describe('LibraryMainService', () => {
             },
           ],
           discussedBy: 0,
+          pdf: null,
         })),
       },
     });
@@ -241,6 +243,39 @@ describe('LibraryMainService', () => {
       savedSearches: [],
     });
     expect(await library.counts()).toEqual({ ok: true, value: { all: 3, unread: 2, starred: 0 } });
+  });
+
+  it('gives a paper the PDF attached to its "My papers" copy, in the list and in the reader', async () => {
+    await store.saveFeed(myPapersFeedRecord('2026-01-01T00:00:00.000Z'));
+    const trial = { doi: '10.1056/nejmoa2400001', pmid: null, arxiv: null };
+    const pdf = { hash: 'd'.repeat(64), fileName: 'trial.pdf', pageCount: 12 };
+    await store.putItems([
+      // The journal published it first, so its copy stands for the paper in the overall list.
+      { ...item(4), title: 'Heparin in sepsis', paperIds: trial },
+      {
+        ...item(5),
+        id: 'mine-1',
+        feedId: MY_PAPERS_FEED_ID,
+        title: 'Heparin in sepsis',
+        paperIds: trial,
+        publishedAt: '2026-01-08T09:00:00.000Z',
+        pdf,
+      },
+    ]);
+
+    const listed = await library.list({ filter: 'all', offset: 0, limit: 10 });
+    const row = listed.ok ? listed.value.items.find((summary) => summary.paperIds.doi) : undefined;
+    expect(row).toMatchObject({ id: 'item-4', pdf });
+    const feedList = await library.list({ feedId: FEED.id, filter: 'all', offset: 0, limit: 10 });
+    expect(feedList.ok && feedList.value.items.map((summary) => summary.pdf)).toEqual([
+      pdf,
+      null,
+      null,
+      null,
+    ]);
+    expect(await library.get({ id: 'item-4' })).toMatchObject({ ok: true, value: { pdf } });
+    expect(await library.get({ id: 'mine-1' })).toMatchObject({ ok: true, value: { pdf } });
+    expect(await library.get({ id: 'item-1' })).toMatchObject({ ok: true, value: { pdf: null } });
   });
 
   it('answers not-found for an item that is not in the library', async () => {

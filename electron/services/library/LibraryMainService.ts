@@ -8,6 +8,8 @@ import {
   type ServiceImplementation,
 } from '@shared/contract';
 import { feedDisplayTitle } from '@shared/domain/library/feedDisplayTitle';
+import type { ItemPdf } from '@shared/domain/library/libraryDocuments';
+import { MY_PAPERS_FEED_ID } from '@shared/domain/papers/myPapers';
 import {
   highlightTermsOf,
   isEmptySearch,
@@ -46,7 +48,7 @@ export class LibraryMainService implements LibraryService {
       return this.search(parsed.query, { feedId, filter, offset, limit });
     }
     const { rows, total } = await this.store.queryItems({ feedId, filter, offset, limit });
-    return ok({ items: this.summaries(rows), total, offset });
+    return ok({ items: await this.summaries(rows), total, offset });
   };
 
   readonly counts: LibraryService['counts'] = async () => ok(this.store.countOverall());
@@ -57,7 +59,7 @@ export class LibraryMainService implements LibraryService {
     const titles = this.feedTitles();
     const { linkedVersion } = item;
     return ok({
-      ...toSummary(item, titles),
+      ...toSummary(item, titles, await this.pdfOfPaper(item)),
       contentHtml: item.contentHtml,
       // The feed is removed after its items, so an item's feed is normally there; an empty title
       // is what a half-finished removal looks like until it is retried.
@@ -120,7 +122,7 @@ export class LibraryMainService implements LibraryService {
       limit,
     });
     return ok({
-      items: this.summaries(rows),
+      items: await this.summaries(rows),
       total,
       offset,
       search: {
@@ -133,9 +135,24 @@ export class LibraryMainService implements LibraryService {
     });
   }
 
-  private summaries(rows: readonly ItemRow[]): ItemSummary[] {
+  private async summaries(rows: readonly ItemRow[]): Promise<ItemSummary[]> {
     const titles = this.feedTitles();
-    return rows.map((row) => toSummary(row, titles));
+    return Promise.all(rows.map(async (row) => toSummary(row, titles, await this.pdfOfPaper(row))));
+  }
+
+  /**
+   * The PDF of the row's paper: its own, else its "My papers" copy's (a PDF is only ever attached
+   * there, and the row standing for a paper may be a feed's copy). Only a row with such a copy
+   * reads another record, so a page of feed items costs nothing more.
+   */
+  private async pdfOfPaper(row: ItemRow): Promise<ItemPdf | null> {
+    if (row.pdf) return row.pdf;
+    for (const copy of row.copies) {
+      if (copy.itemId === row.id || copy.feedId !== MY_PAPERS_FEED_ID) continue;
+      const record = await this.store.recordOf(copy.itemId);
+      if (record?.pdf) return record.pdf;
+    }
+    return null;
   }
 
   private feedTitles(): Map<string, string> {
@@ -147,7 +164,11 @@ export class LibraryMainService implements LibraryService {
  * Only what the list pane needs crosses the boundary: not the guid, the fetch time, what a post
  * cites or the media addresses.
  */
-function toSummary(row: ItemRow, feedTitles: ReadonlyMap<string, string>): ItemSummary {
+function toSummary(
+  row: ItemRow,
+  feedTitles: ReadonlyMap<string, string>,
+  pdf: ItemPdf | null,
+): ItemSummary {
   return {
     id: row.id,
     feedId: row.feedId,
@@ -168,5 +189,6 @@ function toSummary(row: ItemRow, feedTitles: ReadonlyMap<string, string>): ItemS
       link: copy.link,
     })),
     discussedBy: row.discussedBy,
+    pdf: pdf && { hash: pdf.hash, fileName: pdf.fileName, pageCount: pdf.pageCount },
   };
 }

@@ -151,8 +151,8 @@ export interface LibraryStore {
    * row at the place of its first hit. Once the library has loaded, that row is the copy that
    * stands for the paper, with all its copies and discussions. Before, it is answered from the
    * hits, the marks and the pieces holding the rows shown, without waiting for the load; such an
-   * answer is `provisional` (each paper as its best hit's copy, without copies or discussions)
-   * unless mute rules exist, which make it wait.
+   * answer is `provisional` (each paper as its best hit's copy, without copies or discussions,
+   * and at most a screenful of rows) unless mute rules exist, which make it wait.
    */
   searchRows(
     hits: readonly SearchHit[],

@@ -7,6 +7,7 @@ import { OpmlFileCatalogue } from '../../adapters/catalogue/OpmlFileCatalogue';
 import { Xml2jsOpmlReader } from '../../adapters/opml/Xml2jsOpmlReader';
 import { LowdbLibraryStore } from '../../adapters/storage/LowdbLibraryStore';
 import { newFeedRecord } from '@shared/domain/library/newFeedRecord';
+import { MY_PAPERS_URL, myPapersFeedRecord } from '@shared/domain/papers/myPapers';
 import type { LibraryStore, StoredFeed } from '../library/LibraryStore';
 import { SourcesMainService } from './SourcesMainService';
 
@@ -190,6 +191,16 @@ describe('SourcesMainService', () => {
         '<dateCreated>Wed, 25 Nov 2026 09:30:00 GMT</dateCreated>',
       );
       expect(result.value.text).toContain('xmlUrl="https://a.example/rss"');
+    });
+
+    it('leaves out "My papers", which is no subscription another reader could follow', async () => {
+      await follow({ url: 'https://a.example/rss', title: 'A' });
+      await store.saveFeed(myPapersFeedRecord(NOW.toISOString()));
+      const result = await service().exportOpml();
+      if (!result.ok) throw new Error(result.message);
+      expect(result.value.text).toContain('xmlUrl="https://a.example/rss"');
+      expect(result.value.text).not.toContain(MY_PAPERS_URL);
+      expect(result.value.text).not.toContain('My papers');
     });
 
     it('round-trips: importing the export into an empty library loses nothing', async () => {

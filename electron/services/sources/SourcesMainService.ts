@@ -14,6 +14,7 @@ import { subscriptionsFromOpml } from '@shared/domain/feeds/subscriptionsFromOpm
 import { writeOpml } from '@shared/domain/feeds/writeOpml';
 import { DEFAULT_REFRESH_INTERVAL_MINUTES } from '@shared/domain/library/libraryDocuments';
 import { newFeedRecord } from '@shared/domain/library/newFeedRecord';
+import { isLocalSource } from '@shared/domain/papers/myPapers';
 import type { Clock } from '../feeds/ports';
 import type { LibraryStore, StoredFeed } from '../library/LibraryStore';
 import type { CatalogueSource, OpmlReader } from './ports';
@@ -84,7 +85,11 @@ export class SourcesMainService implements SourcesService {
 
   readonly exportOpml: SourcesService['exportOpml'] = async () => {
     const now = this.clock.now().toISOString();
-    const subscriptions = this.store.listFeeds().map(toOpmlSubscription);
+    // "My papers" is kept by Rounds itself: it has no address another reader could follow.
+    const subscriptions = this.store
+      .listFeeds()
+      .filter((feed) => !isLocalSource(feed))
+      .map(toOpmlSubscription);
     const text = writeOpml({ title: EXPORT_TITLE, dateCreated: now, subscriptions });
     return ok({ fileName: `rounds-subscriptions-${now.slice(0, 10)}.opml`, text });
   };

@@ -4,6 +4,7 @@
 import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SHORTCUTS } from './shortcuts';
 import {
   createFakeBackend,
   sampleFeed,
@@ -22,6 +23,16 @@ class UnobservedResizeObserver {
   disconnect(): void {}
 }
 vi.stubGlobal('ResizeObserver', UnobservedResizeObserver);
+
+/** jsdom has no modal dialogs; opening and closing one is all the shortcut overlay needs here. */
+if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+}
 
 // renderer/src/ipc/api.ts reads `window.api` once, when first imported, as in Electron where the
 // preload sets it; so one backend serves every test and each test refills its library.
@@ -45,6 +56,8 @@ beforeEach(() => {
   ];
   backend.calls.length = 0;
   opened.length = 0;
+  // Layout, reading settings and "Unread only" are remembered; each test starts afresh.
+  window.localStorage.clear();
 });
 afterEach(cleanup);
 afterAll(() => vi.unstubAllGlobals());
@@ -134,5 +147,132 @@ describe('keyboard shortcuts', () => {
         ),
       ),
     ).toEqual([]);
+  });
+
+  it('n opens the next unread item, skipping those already read', async () => {
+    library.items[1] = { ...library.items[1]!, read: true };
+    const { user, list } = await renderApp();
+
+    await user.keyboard('n');
+    expect(
+      await screen.findByRole('heading', { name: 'Early antibiotics in sepsis' }),
+    ).toBeTruthy();
+    await user.keyboard('n');
+    expect(await screen.findByRole('heading', { name: /^SGLT2 inhibitors/ })).toBeTruthy();
+    expect(row(list, 'SGLT2').getAttribute('aria-selected')).toBe('true');
+
+    // Nothing unread is left below: the window says so rather than doing nothing.
+    await user.keyboard('n');
+    expect(await screen.findByText('No more unread items in this list.')).toBeTruthy();
+  });
+
+  it('u shows only the unread items, and all of them again', async () => {
+    library.items[1] = { ...library.items[1]!, read: true };
+    const { user } = await renderApp();
+    const toggle = screen.getByRole('button', { name: 'Unread only' });
+    // A new query draws a new list.
+    const listedTitles = () =>
+      within(screen.getByRole('listbox'))
+        .queryAllByRole('option')
+        .map((option) => option.textContent);
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+
+    await user.keyboard('u');
+    await waitFor(() =>
+      expect(listedTitles()).toEqual([
+        expect.stringMatching(/^Early antibiotics/),
+        expect.stringMatching(/^SGLT2/),
+      ]),
+    );
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+
+    await user.keyboard('u');
+    await waitFor(() => expect(listedTitles()).toHaveLength(3));
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('/ puts the focus in the search field without typing the slash', async () => {
+    const { user } = await renderApp();
+    const search = screen.getByRole('searchbox', { name: 'Search items' });
+
+    await user.keyboard('/');
+
+    expect(document.activeElement).toBe(search);
+    expect((search as HTMLInputElement).value).toBe('');
+  });
+
+  it('Space scrolls the reader by a page, then at the end opens the next unread item', async () => {
+    const { user } = await renderApp();
+    await user.keyboard('j');
+    const reader = await screen.findByRole('article', { name: 'Reader' });
+    await within(reader).findByRole('heading', { name: 'Early antibiotics in sepsis' });
+    // jsdom lays nothing out: give the reader's scrolling area a page of 500 px over 1,200.
+    const scroller = reader.querySelector<HTMLElement>('.reader-scroll')!;
+    Object.defineProperty(scroller, 'clientHeight', { value: 500, configurable: true });
+    Object.defineProperty(scroller, 'scrollHeight', { value: 1200, configurable: true });
+
+    await user.keyboard(' ');
+    expect(scroller.scrollTop).toBe(450);
+    await user.keyboard(' ');
+    expect(scroller.scrollTop).toBe(700);
+    expect(screen.getByRole('heading', { name: 'Early antibiotics in sepsis' })).toBeTruthy();
+
+    await user.keyboard(' ');
+    expect(
+      await screen.findByRole('heading', { name: 'Colchicine after infarction' }),
+    ).toBeTruthy();
+  });
+
+  it('Escape in the reader goes back to the list', async () => {
+    const { user, list } = await renderApp();
+    await user.keyboard('j');
+    const reader = await screen.findByRole('article', { name: 'Reader' });
+    await user.click(within(reader).getByRole('heading', { name: 'Early antibiotics in sepsis' }));
+    expect(document.activeElement).not.toBe(list);
+
+    await user.keyboard('{Escape}');
+
+    expect(document.activeElement).toBe(list);
+    expect(row(list, 'Early antibiotics').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('? lists every shortcut of the keymap, and the others wait until it is closed', async () => {
+    const { user, list } = await renderApp();
+
+    await user.keyboard('?');
+    const overlay = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const shortcut of SHORTCUTS) {
+      expect(within(overlay).getByText(shortcut.description)).toBeTruthy();
+    }
+    await user.keyboard('j');
+    expect(within(list).queryAllByRole('option', { selected: true })).toEqual([]);
+
+    await user.click(within(overlay).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+    await user.keyboard('j');
+    expect(
+      await screen.findByRole('heading', { name: 'Early antibiotics in sepsis' }),
+    ).toBeTruthy();
+  });
+
+  it('typing in editable text (a note) triggers no shortcut', async () => {
+    const { user, list } = await renderApp();
+    const note = document.createElement('div');
+    note.setAttribute('contenteditable', 'true');
+    note.tabIndex = 0;
+    note.setAttribute('aria-label', 'Note');
+    document.body.append(note);
+    try {
+      await user.click(note);
+      await user.keyboard('jnmsu/? {Escape}');
+      expect(within(list).queryAllByRole('option', { selected: true })).toEqual([]);
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(screen.getByRole('button', { name: 'Unread only' }).getAttribute('aria-pressed')).toBe(
+        'false',
+      );
+      expect(document.activeElement).toBe(note);
+    } finally {
+      note.remove();
+    }
   });
 });

@@ -16,6 +16,7 @@ import { ItemSearchBox } from '../features/rules/ItemSearchBox';
 import { narrowQuery } from '../features/rules/narrowQuery';
 import { SavedSearchList } from '../features/rules/SavedSearchList';
 import { useRules } from '../features/rules/useRules';
+import { AddPapers } from '../features/papers/AddPapers';
 import { OpmlActions } from '../features/sources/OpmlActions';
 import { useOpmlTransfer } from '../features/sources/useOpmlTransfer';
 import { api } from '../ipc/api';
@@ -26,7 +27,12 @@ import { useToasts } from '../ui/useToasts';
 import { AppDialogs } from './AppDialogs';
 import type { OpenDialog } from './OpenDialog';
 import { useItemSelection } from './useItemSelection';
-import { useReaderShortcuts } from './useReaderShortcuts';
+import { SourcesToggle, UnreadOnlyToggle } from './ListControls';
+import { PaneResizeHandle } from './PaneResizeHandle';
+import { ReaderColumn } from './ReaderColumn';
+import { usePaneLayout, workspaceAttributes } from './usePaneLayout';
+import { useUnreadOnly } from './useUnreadOnly';
+import { goBackToList, useWindowShortcuts } from './useWindowShortcuts';
 import { useViewsFollowFlags } from './useViewsFollowFlags';
 
 /** The list is not searched: nothing to mark. */
@@ -48,12 +54,17 @@ export function App() {
   const [searchText, setSearchText] = useState('');
   // Typing queries the library once the user pauses, not on every key.
   const typedSearch = useDebouncedValue(searchText.trim(), 250);
-  const query = narrowQuery(queryOf(source), typedSearch);
+  const unreadOnly = useUnreadOnly();
+  const listedQuery = narrowQuery(queryOf(source), typedSearch);
+  // "Unread only" narrows lists of every item; the Unread and Starred views are narrow already.
+  const unreadOnlyApplies = listedQuery.filter === 'all';
+  const query = unreadOnly.apply(listedQuery);
   const items = useItems(query);
   // Before the selection: its effects change flags, and these listeners must already be there.
   useViewsFollowFlags(flags.store, feeds, items, query.filter, showError);
   const selection = useItemSelection(items, flags.store);
   const { reader, clearSelection } = selection;
+  const layout = usePaneLayout(selection.selectedId);
   const now = useNow(60_000);
   const { reload: reloadFeeds } = feeds;
 
@@ -72,6 +83,13 @@ export function App() {
     onFailure: showError,
   });
 
+  // Papers added to "My papers" (or filled in once online) change the sources and the list.
+  const { reload: reloadItems } = items;
+  const papersChanged = useCallback(() => {
+    void reloadFeeds();
+    void reloadItems();
+  }, [reloadFeeds, reloadItems]);
+
   const feedTitles = useMemo(
     () => new Map(feeds.feeds.map((feed) => [feed.id, feed.title])),
     [feeds.feeds],
@@ -87,12 +105,23 @@ export function App() {
   );
 
   const selectSource = (next: ItemSource) => {
+    layout.closeSourcesDrawer();
     if (sourceKey(next) === sourceKey(source)) return;
     setSource(next);
     clearSelection();
   };
 
-  useReaderShortcuts(dialog === null, selection, () => void refresh.refreshAll());
+  useWindowShortcuts({
+    enabled: dialog === null,
+    selection,
+    items,
+    isRead: (item) => flags.flagsOf(item).read,
+    layout,
+    refreshAll: () => void refresh.refreshAll(),
+    toggleUnreadOnly: unreadOnlyApplies ? unreadOnly.toggle : () => undefined,
+    showShortcuts: () => setDialog({ kind: 'shortcuts' }),
+    onNoMoreUnread: () => showNews('No more unread items in this list.'),
+  });
 
   const selectedFeed =
     source.kind === 'feed' ? feeds.feeds.find((feed) => feed.id === source.feedId) : undefined;
@@ -106,7 +135,7 @@ export function App() {
         notices={notices.notices}
         onDismiss={(notice) => void notices.dismiss(notice)}
       />
-      <div className="workspace">
+      <div className="workspace" {...workspaceAttributes(layout)}>
         <SourcesPane
           feeds={feeds.feeds}
           feedsStatus={feeds.status}
@@ -117,6 +146,12 @@ export function App() {
           now={now}
           transfer={
             <>
+              <AddPapers
+                papers={api.papers}
+                onLibraryChanged={papersChanged}
+                onNews={showNews}
+                onFailure={showError}
+              />
               <OpmlActions
                 busy={opml.busy}
                 onImport={(file) => void opml.importFile(file)}
@@ -147,40 +182,73 @@ export function App() {
           onUnsubscribe={(feed) => setDialog({ kind: 'unsubscribe', feed })}
           onRetry={() => void feeds.reload()}
         />
-        <SearchHighlightContext.Provider value={items.search?.highlight ?? NO_HIGHLIGHT}>
-          <ItemsPane
-            key={sourceKey(source)}
-            title={sourceTitle(source, feeds.feeds)}
-            source={source}
-            feed={selectedFeed}
-            items={items}
-            selectedId={selection.selectedId}
-            selectedIndex={selection.selectedIndex}
-            flagsOf={flags.flagsOf}
-            feedTitleOf={feedTitleOf}
-            now={now}
-            noFeeds={noFeeds ? <NoFeedsYet onAddFeed={openAddFeed} /> : null}
-            search={
-              <ItemSearchBox
-                text={searchText}
-                onChange={setSearchText}
-                onSave={() => setDialog({ kind: 'save-search' })}
+        <main className="workspace-main">
+          {/* The sources' right edge, first in the main landmark so that all content is in one. */}
+          <PaneResizeHandle
+            pane="sources"
+            label="Resize the sources"
+            width={layout.widths.sources}
+            onResize={layout.resize}
+          />
+          {/* One h1 per screen: the open item's title, or else the app's name. */}
+          {reader.status === 'ready' && layout.readerShown ? null : (
+            <h1 className="visually-hidden">Rounds</h1>
+          )}
+          <SearchHighlightContext.Provider value={items.search?.highlight ?? NO_HIGHLIGHT}>
+            <ItemsPane
+              key={sourceKey(source)}
+              title={sourceTitle(source, feeds.feeds)}
+              source={source}
+              feed={selectedFeed}
+              items={items}
+              selectedId={selection.selectedId}
+              selectedIndex={selection.selectedIndex}
+              flagsOf={flags.flagsOf}
+              feedTitleOf={feedTitleOf}
+              now={now}
+              noFeeds={noFeeds ? <NoFeedsYet onAddFeed={openAddFeed} /> : null}
+              search={
+                <ItemSearchBox
+                  text={searchText}
+                  onChange={setSearchText}
+                  onSave={() => setDialog({ kind: 'save-search' })}
+                />
+              }
+              searching={typedSearch.length > 0}
+              unreadOnly={unreadOnlyApplies && unreadOnly.on}
+              leading={
+                <SourcesToggle shown={layout.sourcesShown} onToggle={layout.toggleSources} />
+              }
+              trailing={
+                unreadOnlyApplies ? (
+                  <UnreadOnlyToggle on={unreadOnly.on} onToggle={unreadOnly.toggle} />
+                ) : null
+              }
+              onSelect={(index) => {
+                layout.showReader();
+                void selection.selectIndex(index);
+              }}
+              onOpen={openIndexInBrowser}
+            />
+            <PaneResizeHandle
+              pane="list"
+              label="Resize the list"
+              width={layout.widths.list}
+              onResize={layout.resize}
+            />
+            <ReaderColumn onBack={layout.arrangement === 'one' ? () => goBackToList(layout) : null}>
+              <ReaderPane
+                state={reader}
+                flagsOf={flags.flagsOf}
+                now={now}
+                onToggleRead={selection.toggleRead}
+                onToggleStar={selection.toggleStar}
+                onOpenItem={selection.openItem}
+                annotations={api.annotations}
               />
-            }
-            searching={typedSearch.length > 0}
-            onSelect={(index) => void selection.selectIndex(index)}
-            onOpen={openIndexInBrowser}
-          />
-          <ReaderPane
-            state={reader}
-            flagsOf={flags.flagsOf}
-            now={now}
-            onToggleRead={selection.toggleRead}
-            onToggleStar={selection.toggleStar}
-            onOpenItem={selection.openItem}
-            annotations={api.annotations}
-          />
-        </SearchHighlightContext.Provider>
+            </ReaderColumn>
+          </SearchHighlightContext.Provider>
+        </main>
       </div>
       <AppDialogs
         dialog={dialog}

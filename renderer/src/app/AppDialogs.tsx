@@ -10,6 +10,7 @@ import { narrowQuery } from '../features/rules/narrowQuery';
 import { SaveSearchDialog } from '../features/rules/SaveSearchDialog';
 import type { Rules } from '../features/rules/useRules';
 import type { OpenDialog } from './OpenDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
 
 export interface AppDialogsProps {
   dialog: OpenDialog;
@@ -100,6 +101,8 @@ export function AppDialogs({
           onClose={onClose}
         />
       );
+    case 'shortcuts':
+      return <ShortcutsDialog onClose={onClose} />;
     case undefined:
       return null;
   }

@@ -7,4 +7,5 @@ export type OpenDialog =
   | { kind: 'feed-settings'; feed: FeedSummary }
   | { kind: 'mute-rules' }
   | { kind: 'save-search' }
+  | { kind: 'shortcuts' }
   | null;

@@ -1,20 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { shortcutForKey, type FocusContext, type ShortcutAction } from './shortcutForKey';
+import { focusContextOf, shortcutForKey, shortcutRepeats, type ShortcutAction } from './shortcuts';
 
 /** What each shortcut does in this window. */
 export type ShortcutHandlers = Record<ShortcutAction, () => void>;
 
-/** Actions that make no sense to repeat while a key is held down. */
-const ONCE_PER_PRESS: ReadonlySet<ShortcutAction> = new Set([
-  'toggle-read',
-  'toggle-star',
-  'open-in-browser',
-  'refresh-all',
-]);
-
 /**
- * The reader's keyboard shortcuts on the whole window (j/k, arrows, m, s, o, Enter, r), off while
- * `enabled` is false, e.g. while a dialog is open.
+ * The keymap (shortcuts.ts) on the whole window, off while `enabled` is false, e.g. while a
+ * dialog is open. A key something else already handled (a menu closing on Escape) is left alone.
  */
 export function useKeyboardShortcuts(enabled: boolean, handlers: ShortcutHandlers): void {
   const handlersRef = useRef(handlers);
@@ -30,20 +22,10 @@ export function useKeyboardShortcuts(enabled: boolean, handlers: ShortcutHandler
       const action = shortcutForKey(event, focusContextOf(event.target));
       if (action === null) return;
       event.preventDefault();
-      if (event.repeat && ONCE_PER_PRESS.has(action)) return;
+      if (event.repeat && !shortcutRepeats(action)) return;
       handlersRef.current[action]();
     };
     window.addEventListener('keydown', handleKeyDown);
     return () => window.removeEventListener('keydown', handleKeyDown);
   }, [enabled]);
-}
-
-function focusContextOf(target: EventTarget | null): FocusContext {
-  if (!(target instanceof Element)) return 'elsewhere';
-  if (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) {
-    return 'text-entry';
-  }
-  if (target.closest('[role="listbox"]')) return 'item-list';
-  if (target.closest('button, a[href], summary, [role="button"], [role="link"]')) return 'control';
-  return 'elsewhere';
 }

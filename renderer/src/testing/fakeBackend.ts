@@ -19,7 +19,9 @@ import {
   type FakeAnnotations,
 } from '../features/annotations/testing/fakeAnnotationsService';
 
-export { FakeFailure, type FakeAnnotations };
+import { paperHandlers, type FakePapers } from '../features/papers/testing/fakePapersService';
+
+export { FakeFailure, type FakeAnnotations, type FakePapers };
 
 type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -29,6 +31,8 @@ export interface FakeLibrary {
   items: ItemDetail[];
   /** Highlights, notes and the colours' meanings; none when left out. */
   annotations?: FakeAnnotations;
+  /** What Crossref answers and the PDFs stored; nothing when left out. */
+  papers?: FakePapers;
 }
 
 /** The fake backend: the typed client to give the window, and the calls it received. */
@@ -36,11 +40,14 @@ export interface FakeBackend {
   api: Api;
   /** Channels called, in order (`app:library.setRead`), with their first argument. */
   calls: { channel: string; args: Record<string, unknown> }[];
+  /** Fires a contract event (`channelOf('papers', 'onPendingLookupsSettled')`) to its listeners. */
+  emit(channel: string, payload: unknown): void;
 }
 
 /** A backend serving `library`, changing read and starred state in place as the app asks. */
 export function createFakeBackend(library: FakeLibrary): FakeBackend {
   const calls: FakeBackend['calls'] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const handlers = handlersFor(library);
   const api = createClient({
     invoke: async (channel, args) => {
@@ -56,9 +63,17 @@ export function createFakeBackend(library: FakeLibrary): FakeBackend {
         throw error;
       }
     },
-    subscribe: () => () => undefined,
+    subscribe: (channel, listener) => {
+      const forChannel = listeners.get(channel) ?? new Set();
+      listeners.set(channel, forChannel);
+      forChannel.add(listener);
+      return () => forChannel.delete(listener);
+    },
   });
-  return { api, calls };
+  const emit = (channel: string, payload: unknown) => {
+    for (const listener of listeners.get(channel) ?? []) listener(payload);
+  };
+  return { api, calls, emit };
 }
 
 function handlersFor(library: FakeLibrary): Map<string, Handler> {
@@ -112,6 +127,7 @@ function handlersFor(library: FakeLibrary): Map<string, Handler> {
       },
     ],
     ...annotationHandlers(library),
+    ...paperHandlers(library),
   ]);
 }
 
@@ -130,6 +146,7 @@ function summaryOf(item: ItemDetail): ItemSummary {
 export function sampleFeed(overrides: Partial<FeedSummary> = {}): FeedSummary {
   return {
     id: 'feed-nejm',
+    kind: 'feed',
     url: 'https://www.nejm.org/rss',
     title: 'NEJM',
     siteUrl: 'https://www.nejm.org/',
@@ -165,6 +182,7 @@ export function sampleItem(overrides: Partial<ItemDetail> = {}): ItemDetail {
     paperIds: { doi: null, pmid: null, arxiv: null },
     sources: [{ itemId: id, feedId: 'feed-nejm', feedTitle: 'NEJM', link: null }],
     discussedBy: 0,
+    pdf: null,
     contentHtml: '<p>A randomised trial.</p>',
     feedTitle: 'NEJM',
     discussions: [],

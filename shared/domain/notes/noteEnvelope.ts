@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonTextNestsDeeperThan, utf8ByteLength, valueNestsDeeperThan } from './noteLimits';
+import { jsonTextNestsDeeperThan, utf8ByteLength, valueNestsDeeperThan } from '../json/jsonLimits';
 
 // A note is a Lexical document wrapped in a small versioned envelope.
 //

@@ -17,6 +17,8 @@ export function AnnotationsPanel({ count, children }: { count: number; children:
       className={`annotations-panel${open ? '' : ' is-folded'}`}
       aria-label="Highlights and notes"
     >
+      {/* Heads the panel's sections (h3) in the page's outline, under the item's h1. */}
+      <h2 className="visually-hidden">Highlights and notes</h2>
       <button
         type="button"
         className="button button-quiet button-small annotations-panel-toggle"

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { FeedText } from '../../ui/FeedText';
 
 export interface SourceButtonProps {
@@ -12,6 +12,8 @@ export interface SourceButtonProps {
   problem?: string | null;
   /** When a failing feed will be tried again, e.g. "Retrying at 14:30". */
   retry?: string | null;
+  /** A glyph before the name that sets a kind of source apart (decorative: not read aloud). */
+  icon?: ReactNode;
   onSelect: () => void;
 }
 
@@ -26,6 +28,7 @@ export function SourceButton({
   selected,
   problem,
   retry,
+  icon = null,
   onSelect,
 }: SourceButtonProps) {
   const descriptionId = useId();
@@ -40,6 +43,11 @@ export function SourceButton({
       aria-describedby={descriptionId}
       onClick={onSelect}
     >
+      {icon !== null ? (
+        <span className="source-icon" aria-hidden="true">
+          {icon}
+        </span>
+      ) : null}
       <span className="source-name">
         <FeedText text={label} />
       </span>

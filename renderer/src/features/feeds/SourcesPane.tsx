@@ -63,7 +63,10 @@ export function SourcesPane({
 }: SourcesPaneProps) {
   const feedsHeadingId = useId();
   const folders = useCollapsedFolders();
-  const tree = useMemo(() => buildFolderTree(feeds), [feeds]);
+  // "My papers" (a source Rounds keeps itself) is listed on its own, above the subscriptions.
+  const localSources = useMemo(() => feeds.filter((feed) => feed.kind === 'local'), [feeds]);
+  const subscriptions = useMemo(() => feeds.filter((feed) => feed.kind !== 'local'), [feeds]);
+  const tree = useMemo(() => buildFolderTree(subscriptions), [subscriptions]);
   const selectedFeed =
     selected.kind === 'feed' ? feeds.find((feed) => feed.id === selected.feedId) : undefined;
   const feedTitleOf = (feedId: string) => feeds.find((feed) => feed.id === feedId)?.title ?? '';
@@ -105,6 +108,22 @@ export function SourcesPane({
             </li>
           ))}
         </ul>
+        {localSources.length > 0 ? (
+          <ul className="source-list" aria-label="Papers you added">
+            {localSources.map((source) => (
+              <li key={source.id}>
+                <SourceButton
+                  label={source.title}
+                  icon="▤"
+                  count={source.unreadCount}
+                  countDescription={`${source.unreadCount.toLocaleString()} unread`}
+                  selected={selected.kind === 'feed' && selected.feedId === source.id}
+                  onSelect={() => onSelect({ kind: 'feed', feedId: source.id })}
+                />
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <h2 className="source-group-title" id={feedsHeadingId}>
           Feeds
         </h2>
@@ -115,7 +134,7 @@ export function SourcesPane({
               Try again
             </button>
           </div>
-        ) : feeds.length === 0 ? (
+        ) : subscriptions.length === 0 ? (
           <p className="sources-hint">{feedsStatus === 'loading' ? 'Loading…' : 'No feeds yet'}</p>
         ) : (
           <ul className="source-list" aria-labelledby={feedsHeadingId}>
@@ -134,7 +153,7 @@ export function SourcesPane({
         {savedSearches}
       </div>
       <RefreshStatus state={refresh} feedTitleOf={feedTitleOf} onCancel={onCancelRefresh} />
-      {selectedFeed ? (
+      {selectedFeed && selectedFeed.kind !== 'local' ? (
         <FeedActions
           feed={selectedFeed}
           refreshing={refresh.running}
@@ -151,7 +170,7 @@ export function SourcesPane({
           type="button"
           className="button"
           onClick={onRefreshAll}
-          disabled={refresh.running || feeds.length === 0}
+          disabled={refresh.running || subscriptions.length === 0}
         >
           Refresh all
         </button>

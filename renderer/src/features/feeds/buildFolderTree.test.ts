@@ -18,6 +18,7 @@ function feed(title: string, folder: string[], unreadCount = 0): FeedSummary {
     refreshIntervalMinutes: 60,
     nextRefreshAt: null,
     consecutiveFailures: 0,
+    kind: 'feed',
   };
 }
 

@@ -24,6 +24,7 @@ const feed: FeedSummary = {
   refreshIntervalMinutes: 60,
   nextRefreshAt: null,
   consecutiveFailures: 0,
+  kind: 'feed',
 };
 
 describe('parseFolderPath', () => {

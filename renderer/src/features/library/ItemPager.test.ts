@@ -68,6 +68,7 @@ function summary(id: string): ItemSummary {
     paperIds: { doi: null, pmid: null, arxiv: null },
     sources: [{ itemId: id, feedId: 'feed-1', feedTitle: 'Feed 1', link: null }],
     discussedBy: 0,
+    pdf: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ItemDetail } from '@shared/contract';
-import { useMemo, useRef } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
 import { AnnotationsSidebar } from '../annotations/AnnotationsSidebar';
 import type { AnnotationsClient } from '../annotations/annotationsClient';
@@ -19,6 +19,9 @@ import { sanitizeForDisplay } from './sanitizeForDisplay';
 import { FeedText } from '../../ui/FeedText';
 import { HighlightedText } from '../../ui/HighlightedText';
 import { useSearchHighlight } from './SearchHighlight';
+import { PaperPdfView, type PdfBytesLoader } from '../papers/PaperPdfView';
+import { ReaderViewSwitch, readerViewPanelProps } from '../papers/ReaderViewSwitch';
+import { useReaderView } from '../papers/useReaderView';
 
 export interface ItemReaderProps {
   item: ItemDetail;
@@ -30,6 +33,8 @@ export interface ItemReaderProps {
   onOpenItem: (itemId: string) => void;
   /** The annotations service; without it the reader shows the paper but cannot annotate it. */
   annotations?: AnnotationsClient;
+  /** Fetches a PDF's bytes by hash (tests pass their own; the app fetches /files/pdf/<hash>). */
+  loadPdf?: PdfBytesLoader;
 }
 
 /**
@@ -45,6 +50,7 @@ export function ItemReader({
   onToggleStar,
   onOpenItem,
   annotations,
+  loadPdf,
 }: ItemReaderProps) {
   const html = useMemo(() => sanitizeForDisplay(item.contentHtml), [item.contentHtml]);
   const link = item.link !== null && isDisplayableHref(item.link) ? item.link : null;
@@ -62,6 +68,9 @@ export function ItemReader({
     searchTerms: highlight,
   });
   const { model, selection, painting } = reader;
+  // A paper with a PDF is read as its text or as the PDF, whichever was used last for it.
+  const [view, setView] = useReaderView(item.id, item.pdf !== null);
+  const viewIdPrefix = useId();
 
   return (
     <div className="reader-layout">
@@ -118,29 +127,39 @@ export function ItemReader({
               <LinkedVersionNote version={item.linkedVersion} onOpenItem={onOpenItem} />
             ) : null}
             <ItemSourceList sources={item.sources} />
+            {item.pdf !== null ? (
+              <ReaderViewSwitch idPrefix={viewIdPrefix} view={view} onChange={setView} />
+            ) : null}
           </header>
-          {html.trim() !== '' ? (
-            <div
-              ref={content}
-              className="reader-content"
-              dangerouslySetInnerHTML={{ __html: html }}
-            />
-          ) : (
-            <div className="reader-content">
-              <p>{item.excerpt || 'This item has no text of its own.'}</p>
-              {link !== null ? (
-                <p className="reader-note">Open it in the browser to read the full article.</p>
+          <div {...(item.pdf !== null ? readerViewPanelProps(viewIdPrefix, view) : {})}>
+            <div hidden={view === 'pdf'}>
+              {html.trim() !== '' ? (
+                <div
+                  ref={content}
+                  className="reader-content"
+                  dangerouslySetInnerHTML={{ __html: html }}
+                />
+              ) : (
+                <div className="reader-content">
+                  <p>{item.excerpt || 'This item has no text of its own.'}</p>
+                  {link !== null ? (
+                    <p className="reader-note">Open it in the browser to read the full article.</p>
+                  ) : null}
+                </div>
+              )}
+              {model !== null && selection !== null ? (
+                <SelectionToolbar
+                  selection={selection}
+                  meanings={model.meanings}
+                  onChoose={(colour) => void reader.highlightSelection(colour)}
+                  onClose={reader.clearSelection}
+                />
               ) : null}
             </div>
-          )}
-          {model !== null && selection !== null ? (
-            <SelectionToolbar
-              selection={selection}
-              meanings={model.meanings}
-              onChoose={(colour) => void reader.highlightSelection(colour)}
-              onClose={reader.clearSelection}
-            />
-          ) : null}
+            {item.pdf !== null && view === 'pdf' ? (
+              <PaperPdfView pdf={item.pdf} title={item.title} loadPdf={loadPdf} />
+            ) : null}
+          </div>
           <DiscussionList discussions={item.discussions} now={now} onOpenItem={onOpenItem} />
         </div>
       </article>

@@ -27,6 +27,11 @@ export interface ItemsPaneProps {
   search?: ReactNode;
   /** True while the list is narrowed by a typed search. */
   searching?: boolean;
+  /** True while the list shows only unread items (the "Unread only" toggle). */
+  unreadOnly?: boolean;
+  /** Controls drawn before the pane's title (showing the sources) and after its count. */
+  leading?: ReactNode;
+  trailing?: ReactNode;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
 }
@@ -51,6 +56,9 @@ export function ItemsPane({
   noFeeds,
   search = null,
   searching = false,
+  unreadOnly = false,
+  leading = null,
+  trailing = null,
   onSelect,
   onOpen,
 }: ItemsPaneProps) {
@@ -80,11 +88,13 @@ export function ItemsPane({
   } else if (total === 0) {
     const empty = searching
       ? { title: 'No matching items', text: 'No item mentions every word you searched for.' }
-      : source.kind === 'feed'
-        ? { title: 'No items in this feed', text: 'New items appear here after a refresh.' }
-        : source.kind === 'search'
-          ? { title: 'No matching items', text: 'New matches appear here after a refresh.' }
-          : NOTHING_IN_VIEW[source.view];
+      : unreadOnly
+        ? NOTHING_IN_VIEW.unread
+        : source.kind === 'feed'
+          ? { title: 'No items in this feed', text: 'New items appear here after a refresh.' }
+          : source.kind === 'search'
+            ? { title: 'No matching items', text: 'New matches appear here after a refresh.' }
+            : NOTHING_IN_VIEW[source.view];
     body = (
       <EmptyState title={empty.title} level={3}>
         <p>{empty.text}</p>
@@ -109,8 +119,12 @@ export function ItemsPane({
 
   return (
     <section className="pane items-pane" aria-label="Items">
+      {noFeeds !== null && leading !== null ? (
+        <div className="pane-header items-header">{leading}</div>
+      ) : null}
       {noFeeds === null ? (
         <div className="pane-header items-header">
+          {leading}
           <h2 id={headingId} className="pane-title">
             <FeedText text={title} />
           </h2>
@@ -119,6 +133,7 @@ export function ItemsPane({
               {total === 1 ? '1 item' : `${total.toLocaleString()} items`}
             </span>
           ) : null}
+          {trailing}
         </div>
       ) : null}
       {noFeeds === null ? search : null}

@@ -187,14 +187,14 @@ describe('NoteEditor', () => {
     const { textbox, editor } = renderEditor();
     typeText(editor, 'Verdict');
 
-    await user.click(button('Heading'));
+    await user.click(button('H2 heading'));
     expect(textbox.querySelector('h2')?.textContent).toBe('Verdict');
-    expect(button('Heading').getAttribute('aria-pressed')).toBe('true');
+    expect(button('H2 heading').getAttribute('aria-pressed')).toBe('true');
 
     await user.click(button('Bulleted list'));
     expect(textbox.querySelector('ul li')?.textContent).toBe('Verdict');
     expect(button('Bulleted list').getAttribute('aria-pressed')).toBe('true');
-    expect(button('Heading').getAttribute('aria-pressed')).toBe('false');
+    expect(button('H2 heading').getAttribute('aria-pressed')).toBe('false');
   });
 
   it('refuses a javascript: link with a visible message and adds a web link', async () => {

@@ -40,6 +40,10 @@ interface ToolbarButtonProps {
   children: ReactNode;
 }
 
+/**
+ * A formatting button. Its name starts with what it shows (H2, 1.), so speech control ("click
+ * H2") and the name a screen reader announces agree.
+ */
 function ToolbarButton({
   label,
   shortcut,
@@ -147,14 +151,14 @@ export function NoteToolbar({ label }: NoteToolbarProps) {
         </ToolbarButton>
         <span className="note-toolbar-divider" />
         <ToolbarButton
-          label="Heading"
+          label="H2 heading"
           pressed={state.block === 'h2'}
           onClick={() => toggleHeading('h2')}
         >
           H2
         </ToolbarButton>
         <ToolbarButton
-          label="Subheading"
+          label="H3 subheading"
           pressed={state.block === 'h3'}
           onClick={() => toggleHeading('h3')}
         >
@@ -168,11 +172,11 @@ export function NoteToolbar({ label }: NoteToolbarProps) {
           •≡
         </ToolbarButton>
         <ToolbarButton
-          label="Numbered list"
+          label="1. Numbered list"
           pressed={state.block === 'number'}
           onClick={() => toggleList('number')}
         >
-          1≡
+          1.
         </ToolbarButton>
         <ToolbarButton label="Link" pressed={state.link} onClick={openLinkForm}>
           Link
