@@ -51,7 +51,8 @@ export function ReaderPane({
               <p>Choose an item in the list to read it here.</p>
               <p className="shortcut-hint">
                 <kbd>j</kbd> <kbd>k</kbd> next and previous · <kbd>m</kbd> read or unread ·{' '}
-                <kbd>s</kbd> star · <kbd>o</kbd> open in browser · <kbd>r</kbd> refresh all
+                <kbd>s</kbd> star · <kbd>o</kbd> open in browser · <kbd>r</kbd> refresh all ·{' '}
+                <kbd>?</kbd> every shortcut
               </p>
             </EmptyState>
           ) : state.status === 'loading' ? (
