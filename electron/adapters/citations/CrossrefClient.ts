@@ -1,9 +1,9 @@
-import { STATUS_CODES } from 'node:http';
 import { Agent, fetch, type Response } from 'undici';
 import { normalizeDoi } from '@shared/domain/feeds/paperIdentity';
 import type { DeadlineTimers } from '../feeds/HttpFeedFetcher';
 import { readCrossrefWork } from './crossrefWork';
 import type { ImportedReference } from './ImportedReference';
+import { describeStatus, discardBody, errorCode, seconds } from '../http/httpAnswers';
 
 /**
  * Looks a DOI up in Crossref's REST API (`GET <base>/works/<doi>`), which registers the DOIs of
@@ -180,30 +180,10 @@ function failure(reason: DoiLookupFailure, message: string): DoiLookup {
   return { ok: false, reason, message };
 }
 
-/** "429 Too Many Requests"; HTTP/2 answers carry no reason phrase, so Node's table fills it in. */
-function describeStatus(response: Response): string {
-  const reason = response.statusText || STATUS_CODES[response.status] || '';
-  return reason ? `${response.status} ${reason}` : String(response.status);
-}
-
 function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${Math.round(bytes / (1024 * 1024))} MB`
     : `${Math.round(bytes / 1024)} KB`;
-}
-
-function seconds(ms: number): string {
-  const value = Math.round(ms / 100) / 10;
-  return value === 1 ? '1 second' : `${value} seconds`;
-}
-
-/** Lets the connection go without reading a body nobody needs. */
-async function discardBody(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // The body is thrown away either way.
-  }
 }
 
 /** A phrase for the low-level error fetch wraps in `cause`. */
@@ -227,13 +207,4 @@ function describeNetworkError(error: unknown, host: string): string {
     default:
       return `no connection to ${host}`;
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as Error & { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = current.cause;
-  }
-  return undefined;
 }

@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http';
 import { Agent, buildConnector, fetch, type Headers, type Response } from 'undici';
 import type { FeedFailureCode } from '@shared/contract';
 import type {
@@ -14,6 +13,7 @@ import {
   type PrivateFeedsSetting,
   type ResolveHost,
 } from './FeedAddressPolicy';
+import { describeStatus, discardBody, errorCode, seconds } from '../http/httpAnswers';
 
 /** Tuning of {@link HttpFeedFetcher}; only the user agent is required. */
 export interface HttpFeedFetcherOptions {
@@ -421,26 +421,6 @@ function failed(code: FeedFailureCode, message: string): Failed {
   return { kind: 'failed', code, message };
 }
 
-/** "404 Not Found"; HTTP/2 responses carry no reason phrase, so Node's table fills it in. */
-function describeStatus(response: Response): string {
-  const reason = response.statusText || STATUS_CODES[response.status] || '';
-  return reason ? `${response.status} ${reason}` : String(response.status);
-}
-
-function seconds(ms: number): string {
-  const value = Math.round(ms / 100) / 10;
-  return value === 1 ? '1 second' : `${value} seconds`;
-}
-
-/** Lets the connection go back to the pool (or close) without reading a body nobody needs. */
-async function discardBody(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // The body is being thrown away: a failure to cancel it changes nothing for the caller.
-  }
-}
-
 /** A sentence naming the host, from the low-level error fetch wraps in `cause`. */
 function describeNetworkError(error: unknown, host: string): string {
   const code = errorCode(error);
@@ -482,13 +462,4 @@ function causeOfType<T extends Error>(
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const code = (current as Error & { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = current.cause;
-  }
-  return undefined;
 }
