@@ -1,7 +1,9 @@
-import { Worker } from 'node:worker_threads';
-import type { FeedParser, ParsedItem } from '../../services/feeds/ports';
-import type { MoreItemsRequest, ParseReply, ParseRequest } from './feedParserProtocol';
+import type { FeedParser, ParsedFeed, ParsedItem } from '../../services/feeds/ports';
 import { workerThreadEntry } from '../workerThreadEntry';
+import { limitFailure } from '../workers/WorkerJobFailure';
+import { WorkerJobRunner, type WorkerJobStep } from '../workers/WorkerJobRunner';
+import type { DeadlineTimers } from './HttpFeedFetcher';
+import { type FeedParserRequest, isParseAnswer, type ParseAnswer } from './feedParserProtocol';
 
 type ParseResult = Awaited<ReturnType<FeedParser['parse']>>;
 
@@ -13,6 +15,8 @@ export interface WorkerFeedParserOptions {
   timeoutMs?: number;
   /** Heap of each worker in megabytes; a feed needing more is refused. Default 512. */
   maxHeapMb?: number;
+  /** Schedules the time limit; tests pass their own to fire it on cue. Default: global. */
+  timers?: DeadlineTimers;
 }
 
 const DEFAULT_WORKERS = 2;
@@ -20,25 +24,14 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_HEAP_MB = 512;
 // Kept in a variable: bundlers rewrite `new URL('<literal>', import.meta.url)` into an asset,
 // while the worker is built as an entry of its own next to the bundle that starts it.
-const BUILT_WORKER_FILE = './feedParserWorker.js';
-const SOURCE_WORKER_FILE = './feedParserWorker.ts';
+const WORKER_FILES = { built: './feedParserWorker.js', source: './feedParserWorker.ts' };
 // Copying 50 MB at once holds the thread for about 30 ms on a slow machine; 4 MB slices do not.
 const COPY_SLICE_BYTES = 4 * 1024 * 1024;
 
-interface Job {
-  request: ParseRequest;
-  feed: { title: string; siteUrl: string | null } | null;
+/** What one feed's answers have brought so far. */
+interface Collected {
+  feed: Omit<ParsedFeed, 'items'> | null;
   items: ParsedItem[];
-  resolve(result: ParseResult): void;
-  reject(error: Error): void;
-}
-
-interface Thread {
-  worker: Worker;
-  /** Loaded and listening: a parse's time limit starts only then, not during start-up. */
-  ready: boolean;
-  job: Job | null;
-  timer: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -48,180 +41,64 @@ interface Thread {
  * stopped and replaced; the feed gets a `timeout` or `too-large` error.
  */
 export class WorkerFeedParser implements FeedParser {
-  private readonly size: number;
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
-  private readonly threads = new Set<Thread>();
-  private readonly queue: Job[] = [];
-  private nextId = 1;
-  private closed = false;
+  private readonly runner: WorkerJobRunner<FeedParserRequest, ParseAnswer>;
 
   constructor(options: WorkerFeedParserOptions = {}) {
-    this.size = Math.max(1, options.workers ?? DEFAULT_WORKERS);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxHeapMb = options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
+    this.runner = new WorkerJobRunner({
+      entry: workerThreadEntry(import.meta.url, WORKER_FILES),
+      names: { worker: 'feed parsing', owner: 'feed parser' },
+      workers: options.workers ?? DEFAULT_WORKERS,
+      timeoutMs: this.timeoutMs,
+      maxHeapMb: this.maxHeapMb,
+      timers: options.timers,
+      isAnswer: isParseAnswer,
+    });
   }
 
   /** Rejects only when the worker itself fails (it is then replaced) or after {@link close}. */
   async parse(body: Uint8Array, contentType: string | null, url: string): Promise<ParseResult> {
-    if (this.closed) throw new Error('The feed parser has been closed.');
+    this.runner.throwIfClosed();
     const bytes = await copyInSlices(body);
-    if (this.closed) throw new Error('The feed parser has been closed.');
-    return new Promise((resolve, reject) => {
-      this.queue.push({
-        request: { id: this.nextId++, body: bytes, contentType, url },
-        feed: null,
-        items: [],
-        resolve,
-        reject,
+    const collected: Collected = { feed: null, items: [] };
+    try {
+      return await this.runner.run({
+        request: { kind: 'parse', body: bytes, contentType, url },
+        transfer: [bytes.buffer],
+        receive: (answer) => takeAnswer(answer, collected),
       });
-      this.dispatch();
-    });
+    } catch (error) {
+      return limitFailure(error, {
+        timeout: `Reading this feed took longer than ${Math.round(this.timeoutMs / 1000)} seconds, so Rounds stopped. The feed may be too large or deliberately convoluted.`,
+        tooLarge: `This feed needs more than ${this.maxHeapMb} MB of memory to read, more than Rounds allows for one feed.`,
+      });
+    }
   }
 
   /** Stops every worker; feeds being read or waiting are rejected. */
-  async close(): Promise<void> {
-    this.closed = true;
-    const stopped = new Error('The feed parser has been closed.');
-    for (const job of this.queue.splice(0)) job.reject(stopped);
-    const threads = [...this.threads];
-    this.threads.clear();
-    await Promise.all(
-      threads.map((thread) => {
-        this.settle(thread, (job) => job.reject(stopped));
-        return thread.worker.terminate();
-      }),
-    );
+  close(): Promise<void> {
+    return this.runner.close();
   }
+}
 
-  private dispatch(): void {
-    while (this.queue.length > 0) {
-      const thread = this.idleThread();
-      if (!thread) return;
-      const job = this.queue.shift();
-      if (!job) return;
-      thread.job = job;
-      thread.worker.ref();
-      if (thread.ready) this.startClock(thread);
-      thread.worker.postMessage(job.request, [job.request.body.buffer]);
-    }
+/** Gathers a feed's batches, asking for the next until the last has come. */
+function takeAnswer(
+  answer: ParseAnswer,
+  collected: Collected,
+): WorkerJobStep<FeedParserRequest, ParseResult> {
+  if (answer.kind === 'failed') {
+    const { code, message, discoveredFeeds } = answer;
+    return { done: { ok: false, code, message, ...(discoveredFeeds && { discoveredFeeds }) } };
   }
-
-  private idleThread(): Thread | undefined {
-    for (const thread of this.threads) if (thread.job === null) return thread;
-    return this.threads.size < this.size ? this.spawn() : undefined;
-  }
-
-  private spawn(): Thread {
-    const { script, options } = workerThreadEntry(import.meta.url, {
-      built: BUILT_WORKER_FILE,
-      source: SOURCE_WORKER_FILE,
-    });
-    const worker = new Worker(script, {
-      ...options,
-      resourceLimits: {
-        maxOldGenerationSizeMb: this.maxHeapMb,
-        maxYoungGenerationSizeMb: Math.min(64, Math.ceil(this.maxHeapMb / 8)),
-      },
-    });
-    const thread: Thread = { worker, ready: false, job: null, timer: undefined };
-    // An idle worker must not keep the process alive; it is referenced while it works.
-    worker.unref();
-    worker.on('message', (reply: ParseReply) => this.receive(thread, reply));
-    worker.on('error', (error: Error & { code?: string }) => {
-      this.retire(thread);
-      this.settle(thread, (job) =>
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? job.resolve({
-              ok: false,
-              code: 'too-large',
-              message: `This feed needs more than ${this.maxHeapMb} MB of memory to read, more than Rounds allows for one feed.`,
-            })
-          : job.reject(new Error(`The feed parsing worker failed: ${error.message}`)),
-      );
-    });
-    worker.on('exit', (exitCode) => {
-      this.retire(thread);
-      this.settle(thread, (job) =>
-        job.reject(new Error(`The feed parsing worker stopped unexpectedly (exit ${exitCode}).`)),
-      );
-    });
-    this.threads.add(thread);
-    return thread;
-  }
-
-  private startClock(thread: Thread): void {
-    thread.timer = setTimeout(() => this.stopSlowParse(thread), this.timeoutMs);
-  }
-
-  private receive(thread: Thread, reply: ParseReply): void {
-    if (reply.kind === 'ready') {
-      thread.ready = true;
-      if (thread.job) this.startClock(thread);
-      return;
-    }
-    const job = thread.job;
-    if (!job || reply.id !== job.request.id) return;
-    switch (reply.kind) {
-      case 'parsed':
-      case 'items': {
-        if (reply.kind === 'parsed') job.feed = reply.feed;
-        for (const item of reply.items) job.items.push(item);
-        const feed = job.feed;
-        if (!reply.last || feed === null) {
-          const more: MoreItemsRequest = { id: job.request.id, kind: 'more' };
-          thread.worker.postMessage(more);
-          return;
-        }
-        this.settle(thread, (done) =>
-          done.resolve({ ok: true, feed: { ...feed, items: done.items } }),
-        );
-        break;
-      }
-      case 'failed':
-        this.settle(thread, (done) =>
-          done.resolve({
-            ok: false,
-            code: reply.code,
-            message: reply.message,
-            ...(reply.discoveredFeeds && { discoveredFeeds: reply.discoveredFeeds }),
-          }),
-        );
-        break;
-      case 'crashed':
-        this.settle(thread, (done) => done.reject(new Error(reply.message)));
-        break;
-    }
-    this.dispatch();
-  }
-
-  private stopSlowParse(thread: Thread): void {
-    this.retire(thread);
-    this.settle(thread, (job) =>
-      job.resolve({
-        ok: false,
-        code: 'timeout',
-        message: `Reading this feed took longer than ${Math.round(this.timeoutMs / 1000)} seconds, so Rounds stopped. The feed may be too large or deliberately convoluted.`,
-      }),
-    );
-    void thread.worker.terminate();
-  }
-
-  /** Ends the thread's current job, if any, and frees the thread for the next one. */
-  private settle(thread: Thread, finish: (job: Job) => void): void {
-    const job = thread.job;
-    clearTimeout(thread.timer);
-    thread.job = null;
-    thread.timer = undefined;
-    if (this.threads.has(thread)) thread.worker.unref();
-    if (job) finish(job);
-  }
-
-  /** Forgets a worker that is gone or being stopped; the queue moves on with a fresh one. */
-  private retire(thread: Thread): void {
-    if (!this.threads.delete(thread)) return;
-    queueMicrotask(() => this.dispatch());
-  }
+  if (answer.kind === 'parsed') collected.feed = answer.feed;
+  const feed = collected.feed;
+  if (feed === null) throw new Error('Items came before the feed they belong to.');
+  for (const item of answer.items) collected.items.push(item);
+  if (!answer.last) return { ask: { kind: 'more' } };
+  return { done: { ok: true, feed: { ...feed, items: collected.items } } };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fieldsOf, readResultOf } from '../workers/workerJobProtocol';
 import type { PdfText } from '@shared/domain/pdf/PdfText';
 
 /** Why a PDF's text could not be read; each comes with a message for the user. */
@@ -7,14 +8,22 @@ export type PdfTextFailureCode =
 export type PdfTextResult =
   { ok: true; text: PdfText } | { ok: false; code: PdfTextFailureCode; message: string };
 
-/** One PDF to read, sent to the text worker (its bytes moved, not copied). */
+/** One PDF to read, sent to the text worker (its bytes moved, not copied); the runner adds the id. */
 export interface PdfTextRequest {
-  id: number;
   bytes: Uint8Array<ArrayBuffer>;
 }
 
-/** Sent once when the worker has loaded pdf.js, then one answer per request. */
-export type PdfTextReply =
-  | { kind: 'ready' }
-  | { id: number; kind: 'read'; result: PdfTextResult }
-  | { id: number; kind: 'crashed'; message: string };
+/** The worker's one answer per request. (The runner's envelope adds `ready` and `crashed`.) */
+export interface PdfTextAnswer {
+  kind: 'read';
+  result: PdfTextResult;
+}
+
+/** Whether a message from the text worker is an answer with a result of the right form. */
+export function isPdfTextAnswer(message: object): message is PdfTextAnswer {
+  const result = readResultOf(message);
+  if (result?.ok === false) {
+    return typeof result.code === 'string' && typeof result.message === 'string';
+  }
+  return result?.ok === true && fieldsOf(result.text) !== null;
+}
