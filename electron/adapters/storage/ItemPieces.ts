@@ -13,6 +13,7 @@ import { repairRecordsPiece } from '@shared/domain/library/repairRecordsPiece';
 import { AtomicJsonFileAdapter } from './AtomicJsonFileAdapter';
 import type { LibraryDocument } from './LibraryDocument';
 import type { CreateLibraryDocument } from './libraryDocumentFactory';
+import { fsyncDirectory } from './fsyncDirectory';
 import { ITEMS_REMEDY } from './itemsRemedy';
 import { createOwnerOnlyFolder } from './prepareLibraryFolders';
 import { LEFTOVER_TEMPORARY_FILE } from './temporaryFileName';
@@ -243,6 +244,60 @@ export class ItemPieces {
     }
     this.feeds.delete(feedId);
     await rm(join(this.libraryDir, 'pieces', feed.folder), { recursive: true, force: true });
+  }
+
+  /**
+   * Takes items out of their pieces (the retention policy's removal). Records are rewritten
+   * first, so once an item is no longer listed only its HTML may be left behind by a crash,
+   * never a listed item without its text; then the HTML goes. A piece left empty is deleted,
+   * except a feed's newest one, which new items fill next: no piece number is ever reused.
+   */
+  async removeItems(itemIds: Iterable<string>): Promise<void> {
+    const pieces = new Map<string, { address: PieceAddress; html: Map<string, null> }>();
+    for (const itemId of itemIds) {
+      const address = this.unplace(itemId);
+      if (!address) continue;
+      const key = this.keyOf(address);
+      let piece = pieces.get(key);
+      if (!piece) pieces.set(key, (piece = { address, html: new Map() }));
+      piece.html.set(itemId, null);
+    }
+    const emptied: PieceAddress[] = [];
+    const edited: { address: PieceAddress; html: Map<string, null> }[] = [];
+    for (const piece of pieces.values()) {
+      const { feedId, piece: number } = piece.address;
+      const feed = this.feeds.get(feedId);
+      const newest = Math.max(-1, ...(feed?.members.keys() ?? []));
+      if (feed && feed.members.get(number)?.size === 0 && number !== newest) {
+        // Forgotten at once, so nothing is placed in it while its files are deleted.
+        feed.members.delete(number);
+        emptied.push(piece.address);
+      } else {
+        edited.push(piece);
+      }
+    }
+    await this.writeRecords(edited.map((piece) => piece.address));
+    await Promise.all([
+      ...edited.map((piece) => this.editContent(piece.address, piece.html)),
+      ...emptied.map((address) => this.deletePiece(address)),
+    ]);
+  }
+
+  /** Deletes an emptied piece's two files, records first, once writes to them are done. */
+  private async deletePiece(address: PieceAddress): Promise<void> {
+    const key = this.keyOf(address);
+    await this.recordDocuments.get(key)?.finish();
+    await this.contentWork.get(key);
+    await this.contentDocuments.get(key)?.finish();
+    this.recordDocuments.delete(key);
+    this.contentDocuments.delete(key);
+    const folder = join(this.libraryDir, 'pieces', this.feedPieces(address.feedId).folder);
+    await rm(join(folder, pieceFileName('records', address.piece)), { force: true });
+    await rm(join(folder, pieceFileName('content', address.piece)), { force: true });
+    // The folder is gone when the feed was unsubscribed meanwhile: nothing left to make durable.
+    await fsyncDirectory(folder).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException | null)?.code !== 'ENOENT') throw error;
+    });
   }
 
   /**
