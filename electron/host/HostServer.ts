@@ -24,11 +24,11 @@ import { endAfterDiscardingBody, readBodyWithin } from './requestBody';
 import { SessionCookie } from './SessionCookie';
 import { contentTypeOf } from '../main/protocol/contentTypeOf';
 import {
-  answerStoredPdf,
   isAppFilePath,
   STORED_PDF_HEADERS,
   type StoredPdfSource,
 } from '../main/protocol/storedPdfFiles';
+import { answerStoredFile, type StoredImageSource } from '../main/protocol/storedImageFiles';
 
 /** Deeper JSON than any contract argument needs; refused before it is parsed. */
 export const MAX_JSON_NESTING = 64;
@@ -53,6 +53,8 @@ export interface HostServerOptions {
   rendererDir: string;
   /** The library's stored PDFs, served at `/files/pdf/<sha256>`; none when left out. */
   storedPdfs?: StoredPdfSource | null;
+  /** The library's saved images, served at `/files/images/<sha256>`; none when left out. */
+  storedImages?: StoredImageSource | null;
   /** How often an idle event stream gets a comment, so proxies and browsers keep it open. */
   keepAliveMs?: number;
   /** Overrides of `DEFAULT_CONNECTION_LIMITS`. */
@@ -266,12 +268,12 @@ export class HostServer {
     if (isApi) return this.handleMethodCall(request, response, url.pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return this.methodNotAllowed(response, 'GET, HEAD');
-    if (isUserFile) return this.serveStoredPdf(request, response, url.pathname);
+    if (isUserFile) return this.serveStoredFile(request, response, url.pathname);
     return this.serveStatic(request, response, url.pathname);
   }
 
-  /** `/files/pdf/<sha256>`: a PDF of the library, for the window's viewer. */
-  private async serveStoredPdf(
+  /** `/files/pdf/<sha256>` and `/files/images/<sha256>`: the library's PDFs and saved images. */
+  private async serveStoredFile(
     request: IncomingMessage,
     response: ServerResponse,
     pathname: string,
@@ -279,8 +281,12 @@ export class HostServer {
     for (const [name, value] of Object.entries(STORED_PDF_HEADERS)) {
       response.setHeader(name, value);
     }
-    const answer = await answerStoredPdf(pathname, this.options.storedPdfs ?? null);
+    const answer = await answerStoredFile(pathname, {
+      pdfs: this.options.storedPdfs ?? null,
+      images: this.options.storedImages ?? null,
+    });
     if (answer.status !== 200) return this.sendText(response, answer.status, answer.message);
+    for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
     response.writeHead(200, {
       'Content-Type': answer.contentType,
       'Content-Length': answer.bytes.byteLength,

@@ -1,15 +1,12 @@
-// The whole app:// protocol: stored PDFs under /files/ (see storedPdfFiles.ts), the built
+// The whole app:// protocol: stored PDFs and images under /files/ (see storedPdfFiles.ts and
+// storedImageFiles.ts), the built
 // renderer's files everywhere else. Like createRendererFileHandler it maps a fetch Request to a
 // Response, which is what `protocol.handle` expects, so it is tested in plain Node.
 import { CONTENT_SECURITY_POLICY } from '../windows/contentSecurityPolicy';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
 import { createRendererFileHandler } from './createRendererFileHandler';
-import {
-  answerStoredPdf,
-  isAppFilePath,
-  STORED_PDF_HEADERS,
-  type StoredPdfSource,
-} from './storedPdfFiles';
+import { answerStoredFile, type StoredImageSource } from './storedImageFiles';
+import { isAppFilePath, STORED_PDF_HEADERS, type StoredPdfSource } from './storedPdfFiles';
 
 export interface AppProtocolOptions {
   /** Folder of the built renderer (out/renderer). */
@@ -19,12 +16,15 @@ export interface AppProtocolOptions {
    * registered before that, so the window's own files are served while it opens).
    */
   storedPdfs: () => StoredPdfSource | null;
+  /** The backend's saved images; null until it has opened the library, like `storedPdfs`. */
+  storedImages?: () => StoredImageSource | null;
 }
 
 /** Builds the handler for `protocol.handle('app', …)`. */
 export function createAppProtocolHandler({
   rendererDir,
   storedPdfs,
+  storedImages = () => null,
 }: AppProtocolOptions): (request: Request) => Promise<Response> {
   const rendererFiles = createRendererFileHandler(rendererDir);
   return async (request) => {
@@ -41,12 +41,16 @@ export function createAppProtocolHandler({
         Allow: 'GET, HEAD',
       });
     }
-    const answer = await answerStoredPdf(url.pathname, storedPdfs());
+    const answer = await answerStoredFile(url.pathname, {
+      pdfs: storedPdfs(),
+      images: storedImages(),
+    });
     if (answer.status !== 200) {
       return fileResponse(answer.status, 'text/plain; charset=utf-8', answer.message);
     }
     const body = request.method === 'HEAD' ? null : answer.bytes;
     return fileResponse(200, answer.contentType, body, {
+      ...answer.headers,
       'Content-Length': String(answer.bytes.byteLength),
     });
   };

@@ -44,6 +44,11 @@ export interface FeedRecord {
    * PDFs), which is never fetched. Absent for an ordinary feed, so older files need no change.
    */
   kind?: 'local';
+  /**
+   * The user's "Save images for offline reading" for this feed. Written only when on, so older
+   * files and feeds without it need no change.
+   */
+  keepImages?: true;
 }
 
 /** Default background refresh interval of a feed. */

@@ -98,4 +98,13 @@ describe('repairFeedsDocument', () => {
     expect(repairFeedRecord({ ...complete, kind: 7 })).not.toHaveProperty('kind');
     expect(repairFeedRecord(complete)).not.toHaveProperty('kind');
   });
+
+  it('keeps "save images for offline reading" when on, and writes nothing when off or damaged', () => {
+    expect(repairFeedRecord({ ...complete, keepImages: true })).toEqual({
+      ...complete,
+      keepImages: true,
+    });
+    expect(repairFeedRecord({ ...complete, keepImages: false })).toEqual(complete);
+    expect(repairFeedRecord({ ...complete, keepImages: 'yes' })).toEqual(complete);
+  });
 });

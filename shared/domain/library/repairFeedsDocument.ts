@@ -49,6 +49,7 @@ export function repairFeedRecord(raw: unknown): FeedRecord | null {
     retryNotBefore: isoDateOrNull(raw.retryNotBefore),
     // Written only for a local source: an ordinary feed's record stays as it was.
     ...(raw.kind === 'local' ? { kind: 'local' as const } : {}),
+    ...(raw.keepImages === true ? { keepImages: true as const } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { FormFailure } from '../../ui/FormFailure';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { TextField } from '../../ui/TextField';
 import { useIsMounted } from '../../ui/useIsMounted';
+import '../images/images.css';
 import {
   checkFeedSettings,
   draftOf,
@@ -25,8 +26,9 @@ export interface FeedSettingsDialogProps {
 }
 
 /**
- * A feed's name, folder, tags and refresh interval. Only what the user changed is sent; a problem
- * is shown beside its field, and a failure from the backend under the form.
+ * A feed's name, folder, tags, refresh interval and whether its images are saved for offline
+ * reading. Only what the user changed is sent; a problem is shown beside its field, and a failure
+ * from the backend under the form.
  */
 export function FeedSettingsDialog({
   feed,
@@ -49,6 +51,8 @@ export function FeedSettingsDialog({
     tags: useId(),
     tagsHint: useId(),
     interval: useId(),
+    keepImages: useId(),
+    keepImagesHint: useId(),
     problem: useId(),
   };
 
@@ -161,6 +165,21 @@ export function FeedSettingsDialog({
             ))}
           </select>
         </FormField>
+
+        <label className="field-label field-label-spaced checkbox-field" htmlFor={ids.keepImages}>
+          <input
+            id={ids.keepImages}
+            type="checkbox"
+            checked={draft.keepImages}
+            onChange={(event) => edit({ keepImages: event.target.checked })}
+            aria-describedby={ids.keepImagesHint}
+          />
+          Save images for offline reading
+        </label>
+        <p id={ids.keepImagesHint} className="field-hint">
+          After each refresh, Rounds downloads the images of this feed’s papers and keeps them in
+          your library, so they show without a network. Otherwise images are never loaded.
+        </p>
 
         <FormFailure message={failure} />
         <DialogActions

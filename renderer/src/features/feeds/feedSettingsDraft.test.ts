@@ -25,6 +25,7 @@ const feed: FeedSummary = {
   nextRefreshAt: null,
   consecutiveFailures: 0,
   kind: 'feed',
+  keepImages: false,
 };
 
 describe('parseFolderPath', () => {
@@ -61,6 +62,20 @@ describe('checkFeedSettings', () => {
         tags: ['trials', 'HF'],
         refreshIntervalMinutes: 15,
       },
+    });
+  });
+
+  it('sends "save images for offline reading" only when it was switched', () => {
+    expect(checkFeedSettings(feed, { ...draftOf(feed), keepImages: true })).toEqual({
+      ok: true,
+      changes: { keepImages: true },
+    });
+    const keeping = { ...feed, keepImages: true };
+    expect(draftOf(keeping).keepImages).toBe(true);
+    expect(checkFeedSettings(keeping, draftOf(keeping))).toEqual({ ok: true, changes: {} });
+    expect(checkFeedSettings(keeping, { ...draftOf(keeping), keepImages: false })).toEqual({
+      ok: true,
+      changes: { keepImages: false },
     });
   });
 

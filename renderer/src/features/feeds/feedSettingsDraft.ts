@@ -23,6 +23,8 @@ export interface FeedSettingsDraft {
   folder: string;
   tags: string;
   refreshIntervalMinutes: number;
+  /** "Save images for offline reading". */
+  keepImages: boolean;
 }
 
 /** The changes `feeds.update` accepts, only for the fields the user changed. */
@@ -31,6 +33,7 @@ export interface FeedSettingsChanges {
   folder?: string[];
   tags?: string[];
   refreshIntervalMinutes?: number;
+  keepImages?: boolean;
 }
 
 /** The form field a problem belongs to, so it can be marked and described. */
@@ -75,6 +78,7 @@ export function draftOf(feed: FeedSummary): FeedSettingsDraft {
     folder: formatFolderPath(feed.folder),
     tags: feed.tags.join(', '),
     refreshIntervalMinutes: feed.refreshIntervalMinutes,
+    keepImages: feed.keepImages,
   };
 }
 
@@ -135,6 +139,7 @@ export function checkFeedSettings(feed: FeedSummary, draft: FeedSettingsDraft): 
   if (draft.refreshIntervalMinutes !== feed.refreshIntervalMinutes) {
     changes.refreshIntervalMinutes = draft.refreshIntervalMinutes;
   }
+  if (draft.keepImages !== feed.keepImages) changes.keepImages = draft.keepImages;
   return { ok: true, changes };
 }
 
