@@ -4,6 +4,8 @@ import {
   newAnnotation,
   normalizeTags,
   paperSource,
+  pdfFileSource,
+  pdfHashOfSource,
   type Annotation,
 } from './annotation';
 import { describeTextRange } from './selectors';
@@ -43,6 +45,23 @@ describe('paperSource', () => {
       'https://example.org/paper',
     );
     expect(paperSource({ doi: null, link: null, itemId: 'abc 1' })).toBe('urn:rounds:item:abc%201');
+  });
+});
+
+describe('pdfFileSource', () => {
+  const HASH = 'ab'.repeat(32);
+
+  it('names a PDF file by its SHA-256, which pdfHashOfSource reads back', () => {
+    expect(pdfFileSource(HASH)).toBe(`urn:sha256:${HASH}`);
+    expect(pdfHashOfSource(pdfFileSource(HASH))).toBe(HASH);
+    expect(annotationSchema.safeParse(sample({ source: pdfFileSource(HASH) })).success).toBe(true);
+  });
+
+  it('refuses what is not a SHA-256, and finds no file in a paper’s address', () => {
+    expect(() => pdfFileSource('not-a-hash')).toThrow(RangeError);
+    expect(pdfHashOfSource('https://doi.org/10.1056/x')).toBeNull();
+    expect(pdfHashOfSource('urn:sha256:1234')).toBeNull();
+    expect(pdfHashOfSource(`urn:sha256:${HASH.toUpperCase()}`)).toBe(HASH);
   });
 });
 

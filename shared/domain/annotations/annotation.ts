@@ -11,7 +11,11 @@ export interface Annotation {
   id: string;
   /** The library item the highlight was made on. */
   itemId: string;
-  /** The paper as a URI (see `paperSource`), so exports name it outside this library too. */
+  /**
+   * What was highlighted, as a URI, so exports name it outside this library too: the paper (see
+   * `paperSource`), or for a highlight on a PDF page the file itself (see `pdfFileSource`), since
+   * a page and the offsets on it mean something only in that one file.
+   */
   source: string;
   selectors: HighlightSelectors;
   colour: HighlightColourId;
@@ -83,6 +87,23 @@ export function paperSource(paper: {
   }
   if (paper.link) return paper.link;
   return `urn:rounds:item:${encodeURIComponent(paper.itemId)}`;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+const PDF_FILE_SOURCE = /^urn:sha256:([0-9a-f]{64})$/i;
+
+/**
+ * The URI that names a stored PDF file in annotations: its SHA-256 as a `urn:sha256:` name, the
+ * same in every library that holds the file (where it is served at `/files/pdf/<hash>`).
+ */
+export function pdfFileSource(hash: string): string {
+  if (!SHA256_HEX.test(hash)) throw new RangeError('A PDF is named by its SHA-256 in hex.');
+  return `urn:sha256:${hash.toLowerCase()}`;
+}
+
+/** The SHA-256 (lower-case hex) of the PDF file a source names, or null for any other source. */
+export function pdfHashOfSource(source: string): string | null {
+  return PDF_FILE_SOURCE.exec(source)?.[1]?.toLowerCase() ?? null;
 }
 
 /** Tags as stored: trimmed, inner white space single, none empty, each once (case aside). */

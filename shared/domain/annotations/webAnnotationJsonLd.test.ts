@@ -106,6 +106,62 @@ describe('toWebAnnotation', () => {
   });
 });
 
+describe('a highlight on a PDF page', () => {
+  const HASH = 'c0'.repeat(32);
+  const FILE = `urn:sha256:${HASH}`;
+  const onPdf = (scope?: string) =>
+    toAnnotationCollection([highlight('heparin', { source: FILE }, 2)], {
+      id: 'urn:uuid:x',
+      label: 'x',
+      meanings: DEFAULT_HIGHLIGHT_MEANINGS,
+      ...(scope === undefined ? {} : { scopeOf: () => scope }),
+    });
+
+  it('names the PDF file as its target’s source and the paper as its scope', () => {
+    const [item] = onPdf(SOURCE).first.items;
+
+    expect(item?.target).toMatchObject({ source: FILE, scope: SOURCE });
+    expect(item?.target.selector[0]).toEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+      value: 'page=2',
+    });
+  });
+
+  it('falls back on this library’s item as the scope, and gives none to a paper’s own highlight', () => {
+    const [onFile] = onPdf().first.items;
+    const onPaper = toWebAnnotation(highlight('heparin'), DEFAULT_HIGHLIGHT_MEANINGS);
+
+    expect(onFile?.target.scope).toBe('urn:rounds:item:item-1');
+    expect(onPaper.target).not.toHaveProperty('scope');
+  });
+
+  it('is imported onto the paper its scope names, keeping the file as its source', () => {
+    const result = parseWebAnnotations(JSON.stringify(onPdf(SOURCE)), options);
+
+    expect(result).toEqual({
+      ok: true,
+      annotations: [highlight('heparin', { source: FILE }, 2)],
+      problems: [],
+    });
+  });
+
+  it('is reported, naming both, when neither the file nor the paper is in the library', () => {
+    const result = parseWebAnnotations(JSON.stringify(onPdf('https://doi.org/10.1/gone')), options);
+
+    expect(result).toEqual({
+      ok: true,
+      annotations: [],
+      problems: [
+        {
+          index: 0,
+          message: `No paper in the library has the source ${FILE} or https://doi.org/10.1/gone.`,
+        },
+      ],
+    });
+  });
+});
+
 describe('toAnnotationCollection', () => {
   it('gathers annotations in one collection page with their count', () => {
     const collection = toAnnotationCollection(

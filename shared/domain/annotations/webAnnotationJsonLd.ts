@@ -1,4 +1,10 @@
-import { annotationSchema, normalizeTags, type Annotation } from './annotation';
+import {
+  annotationSchema,
+  normalizeTags,
+  paperSource,
+  pdfHashOfSource,
+  type Annotation,
+} from './annotation';
 import {
   DEFAULT_HIGHLIGHT_COLOUR,
   HIGHLIGHT_COLOURS,
@@ -26,6 +32,10 @@ import {
  * with the quote and position selectors (and for a PDF the page selector, the text selectors then
  * counting within that page). The colour itself travels as the target's `styleClass` with a small
  * stylesheet, so a file read back keeps its colours even after their meanings were renamed.
+ *
+ * A highlight made on a PDF page has the file as its source (`urn:sha256:…`) and the paper as the
+ * target's `scope` (the resource the file is part of), so a file read back by another library is
+ * put on the paper there even when that library names the file differently or not at all.
  */
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -50,7 +60,7 @@ export interface WebAnnotationJson {
   modified: string;
   body: TextualBodyJson[];
   stylesheet: { type: 'CssStylesheet'; value: string };
-  target: { source: string; styleClass: string; selector: SelectorJson[] };
+  target: { source: string; scope?: string; styleClass: string; selector: SelectorJson[] };
 }
 
 export interface AnnotationCollectionJson {
@@ -67,10 +77,23 @@ function colourStylesheet(colour: HighlightColourId): string {
   return `.${STYLE_CLASS_PREFIX}${colour} { background-color: ${background}; }`;
 }
 
-/** One annotation as a standalone JSON-LD document. */
+/**
+ * The paper a highlight on a PDF file belongs to, for the target's scope; this library's item
+ * when the caller names no better address (a DOI or the paper's link).
+ */
+function scopeOf(annotation: Annotation, paper: string | null): string | undefined {
+  if (pdfHashOfSource(annotation.source) === null) return undefined;
+  return paper ?? paperSource({ doi: null, link: null, itemId: annotation.itemId });
+}
+
+/**
+ * One annotation as a standalone JSON-LD document. `paper` names the paper a highlight on a PDF
+ * file belongs to (see {@link scopeOf}); other highlights name their paper as their source.
+ */
 export function toWebAnnotation(
   annotation: Annotation,
   meanings: HighlightMeanings,
+  paper: string | null = null,
 ): WebAnnotationJson {
   const { quote, position, page } = annotation.selectors;
   const body: TextualBodyJson[] = [];
@@ -89,6 +112,7 @@ export function toWebAnnotation(
   if (page) selector.push({ ...page });
   selector.push({ ...quote });
   if (position) selector.push({ ...position });
+  const scope = scopeOf(annotation, paper);
   return {
     '@context': ANNOTATION_CONTEXT,
     id: `${UUID_URN_PREFIX}${annotation.id}`,
@@ -100,19 +124,33 @@ export function toWebAnnotation(
     stylesheet: { type: 'CssStylesheet', value: colourStylesheet(annotation.colour) },
     target: {
       source: annotation.source,
+      ...(scope === undefined ? {} : { scope }),
       styleClass: `${STYLE_CLASS_PREFIX}${annotation.colour}`,
       selector,
     },
   };
 }
 
-/** Many annotations as one collection document, all in its first (and only) page. */
+/**
+ * Many annotations as one collection document, all in its first (and only) page. `scopeOf` gives
+ * the address of the paper an annotation is on (for highlights on a PDF file), or null.
+ */
 export function toAnnotationCollection(
   annotations: readonly Annotation[],
-  collection: { id: string; label: string; meanings: HighlightMeanings },
+  collection: {
+    id: string;
+    label: string;
+    meanings: HighlightMeanings;
+    scopeOf?: (annotation: Annotation) => string | null;
+  },
 ): AnnotationCollectionJson {
   const items = annotations.map((annotation) => {
-    const { '@context': _context, ...item } = toWebAnnotation(annotation, collection.meanings);
+    const paper = collection.scopeOf?.(annotation) ?? null;
+    const { '@context': _context, ...item } = toWebAnnotation(
+      annotation,
+      collection.meanings,
+      paper,
+    );
     return item;
   });
   return {
@@ -138,7 +176,10 @@ export interface ImportOptions {
   now: string;
   /** A fresh UUID, for entries whose id is not one. */
   newId: () => string;
-  /** The library item with this source, or null when the paper is not in the library. */
+  /**
+   * The library item with this source, or null when the paper is not in the library. Asked for a
+   * target's source, then for its scope (the paper a highlighted PDF file belongs to).
+   */
   itemIdForSource: (source: string) => string | null;
 }
 
@@ -254,7 +295,11 @@ function readSelectors(target: JsonRecord): HighlightSelectors {
   return { quote, position, page };
 }
 
-function readTarget(entry: JsonRecord): { target: JsonRecord; source: string } {
+function readTarget(entry: JsonRecord): {
+  target: JsonRecord;
+  source: string;
+  scope: string | null;
+} {
   const targets = asList(entry['target']).filter(isRecord);
   const withQuote = targets.find((target) =>
     asList(target['selector']).some(
@@ -274,7 +319,10 @@ function readTarget(entry: JsonRecord): { target: JsonRecord; source: string } {
   }
   const source = textOf(target['source']) ?? '';
   if (source === '') throw new EntryProblem('Its target has no source naming the paper.');
-  return { target, source };
+  const scope = asList(target['scope']).find(
+    (entry): entry is string => typeof entry === 'string' && entry !== '',
+  );
+  return { target, source, scope: scope ?? null };
 }
 
 interface ReadBodies {
@@ -333,11 +381,13 @@ function readId(value: unknown, newId: () => string): string {
 
 function readEntry(entry: unknown, options: ImportOptions): Annotation {
   if (!isRecord(entry)) throw new EntryProblem('It is not an annotation (not a JSON object).');
-  const { target, source } = readTarget(entry);
+  const { target, source, scope } = readTarget(entry);
   const selectors = readSelectors(target);
-  const itemId = options.itemIdForSource(source);
+  const itemId =
+    options.itemIdForSource(source) ?? (scope === null ? null : options.itemIdForSource(scope));
   if (itemId === null) {
-    throw new EntryProblem(`No paper in the library has the source ${source}.`);
+    const named = scope === null ? source : `${source} or ${scope}`;
+    throw new EntryProblem(`No paper in the library has the source ${named}.`);
   }
   const bodies = readBodies(entry);
   const createdAt = readDate(entry['created']) ?? options.now;

@@ -232,4 +232,25 @@ describe('highlighting in the reader', () => {
     expect(within(sidebar()).getByRole('heading', { name: 'Bias risk' })).toBeTruthy();
     expect(library.annotations.meaningEdits.red).toBe('Bias risk');
   });
+
+  it('tags the whole paper, tidied and kept, from its field in the sidebar', async () => {
+    const user = userEvent.setup();
+    const { sidebar } = renderReader();
+    const section = await waitFor(() =>
+      within(sidebar()).getByRole('region', { name: 'Tags on this paper' }),
+    );
+
+    const field = within(section).getByRole('textbox', { name: 'Tags' });
+    await user.type(field, ' journal club, To teach,journal CLUB{Enter}');
+
+    await waitFor(() =>
+      expect(
+        within(section)
+          .getAllByRole('listitem')
+          .map((tag) => tag.textContent),
+      ).toEqual(['journal club', 'To teach']),
+    );
+    expect(library.annotations?.paperTags).toEqual({ 'item-1': ['journal club', 'To teach'] });
+    expect((field as HTMLInputElement).value).toBe('journal club, To teach');
+  });
 });

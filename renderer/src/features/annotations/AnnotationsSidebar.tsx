@@ -1,5 +1,6 @@
 import type { Annotation } from '@shared/domain/annotations/annotation';
 import { HIGHLIGHT_COLOURS } from '@shared/domain/annotations/highlightColours';
+import { pageNumberOf } from '@shared/domain/annotations/selectors';
 import type { NoteEnvelope } from '@shared/domain/notes/noteEnvelope';
 import { useEffect, useRef, useState } from 'react';
 import { NoteEditor, type NoteEditorHandle } from '../notes/NoteEditor';
@@ -7,6 +8,7 @@ import { scheduleWithTimer, type Schedule } from '../notes/scheduleWithTimer';
 import type { AnchoredAnnotation, AnnotationPlacement } from './anchorAnnotations';
 import type { AnnotationsClient } from './annotationsClient';
 import { AnnotationTransfer } from './AnnotationTransfer';
+import { PaperTagsField } from './PaperTagsField';
 import { HighlightCard } from './HighlightCard';
 import { MeaningsEditor } from './MeaningsEditor';
 import type { ItemAnnotationsModel, RemovedHighlight } from './useItemAnnotations';
@@ -101,7 +103,7 @@ export function AnnotationsSidebar({
       citation: {
         annotationId: annotation.id,
         paperTitle: item.title,
-        page: null,
+        page: annotation.selectors.page ? pageNumberOf(annotation.selectors.page) : null,
         colourMeaning: model.meanings[annotation.colour],
       },
       text: annotation.selectors.quote.exact,
@@ -165,6 +167,7 @@ export function AnnotationsSidebar({
               label="Note on this paper"
             />
           </section>
+          <PaperTagsField tags={model.paperTags} onSave={model.setPaperTags} />
           <section className="annotations-section" aria-label="Highlights">
             <div className="annotations-list-header">
               <h3 className="annotations-section-title">

@@ -81,6 +81,7 @@ export function HighlightCard({
           aria-hidden="true"
         />
         {meaning}
+        {page === null ? null : <span className="annotation-card-page">p. {page}</span>}
       </p>
       {anchored ? (
         <button
@@ -100,7 +101,7 @@ export function HighlightCard({
           <p className="annotation-orphan-reason">
             {page === null
               ? 'The paper’s text changed: these words are no longer in it.'
-              : `On page ${page} of the PDF.`}
+              : `These words are not found on page ${page} of the PDF.`}
           </p>
         </>
       )}

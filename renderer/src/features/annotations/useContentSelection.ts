@@ -1,10 +1,32 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { textOffsetsOfRange, type TextOffsets } from './textOffsetsInDom';
 
-/** Text the user has selected in the paper, not yet highlighted. */
-export interface ContentSelection extends TextOffsets {
-  /** Where to show the toolbar, in the scrolling container's coordinates; null without layout. */
+/**
+ * Text the user has selected in the paper, not yet highlighted: where it lies (by default as
+ * offsets in the root's text; a PDF page's selection says which page too) and where to show the
+ * toolbar, in the scrolling container's coordinates (null without layout).
+ */
+export type ContentSelection<Where extends TextOffsets = TextOffsets> = Where & {
   place: { top: number; left: number } | null;
+};
+
+/** Where a range lies in the text under `root`, or null when it selects nothing there. */
+export type LocateSelection<Where extends TextOffsets> = (
+  root: HTMLElement,
+  range: Range,
+) => Where | null;
+
+function sameSelection<Where extends TextOffsets>(
+  previous: ContentSelection<Where>,
+  where: Where,
+  place: ContentSelection['place'],
+): boolean {
+  const keys = Object.keys(where) as (keyof Where)[];
+  return (
+    keys.every((key) => previous[key] === where[key]) &&
+    previous.place?.top === place?.top &&
+    previous.place?.left === place?.left
+  );
 }
 
 /** Where the selection's first line sits inside `container`, counting what is scrolled away. */
@@ -27,17 +49,26 @@ function placeOf(range: Range, container: HTMLElement | null): ContentSelection[
  * last stretch selected in the paper, kept while focus moves on with the keyboard (Tab to the
  * reader's "Highlight" button may take the document's selection with it) and forgotten when the
  * user clicks anywhere or collapses the selection inside the paper.
+ *
+ * `locate` says where a range lies (a PDF's pages count by page); by default, as offsets in the
+ * root's `textContent`.
  */
-export function useContentSelection(
+export function useContentSelection<Where extends TextOffsets = TextOffsets>(
   root: RefObject<HTMLElement | null>,
   container: RefObject<HTMLElement | null>,
+  locate?: LocateSelection<Where>,
 ): {
-  selection: ContentSelection | null;
-  lastSelection: ContentSelection | null;
+  selection: ContentSelection<Where> | null;
+  lastSelection: ContentSelection<Where> | null;
   clear: () => void;
 } {
-  const [selection, setSelection] = useState<ContentSelection | null>(null);
-  const [lastSelection, setLastSelection] = useState<ContentSelection | null>(null);
+  const [selection, setSelection] = useState<ContentSelection<Where> | null>(null);
+  const [lastSelection, setLastSelection] = useState<ContentSelection<Where> | null>(null);
+  // The latest way to locate, read when the selection changes (a PDF's pages come and go).
+  const locateRef = useRef(locate);
+  useEffect(() => {
+    locateRef.current = locate;
+  });
 
   useEffect(() => {
     const document = root.current?.ownerDocument ?? window.document;
@@ -45,10 +76,9 @@ export function useContentSelection(
       const element = root.current;
       const current = document.getSelection();
       const range = current !== null && current.rangeCount > 0 ? current.getRangeAt(0) : null;
+      const locateIn = locateRef.current ?? (textOffsetsOfRange as LocateSelection<Where>);
       const offsets =
-        element === null || range === null || range.collapsed
-          ? null
-          : textOffsetsOfRange(element, range);
+        element === null || range === null || range.collapsed ? null : locateIn(element, range);
       if (offsets === null || offsets.start >= offsets.end) {
         setSelection(null);
         const collapsedInPaper =
@@ -57,12 +87,8 @@ export function useContentSelection(
         return;
       }
       const place = placeOf(range!, container.current);
-      const next = (previous: ContentSelection | null) =>
-        previous !== null &&
-        previous.start === offsets.start &&
-        previous.end === offsets.end &&
-        previous.place?.top === place?.top &&
-        previous.place?.left === place?.left
+      const next = (previous: ContentSelection<Where> | null): ContentSelection<Where> =>
+        previous !== null && sameSelection(previous, offsets, place)
           ? previous
           : { ...offsets, place };
       setSelection(next);

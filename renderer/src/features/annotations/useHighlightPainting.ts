@@ -2,10 +2,15 @@ import type { Annotation } from '@shared/domain/annotations/annotation';
 import type { HighlightMeanings } from '@shared/domain/annotations/highlightColours';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { highlightTextNodes } from '../../ui/highlightTextNodes';
-import { anchorAnnotations, paintableOf, type AnnotationPlacement } from './anchorAnnotations';
+import {
+  anchorAnnotations,
+  paintableOf,
+  paintKeyOf,
+  withCurrentAnnotations,
+  type AnnotationPlacement,
+} from './anchorAnnotations';
 import { paintHighlights, removeHighlights } from './paintHighlights';
-
-const FLASH_CLASS = 'highlight--flash';
+import { describeMarks, revealMarks } from './revealMarks';
 
 export interface HighlightPainting {
   placement: AnnotationPlacement;
@@ -22,13 +27,6 @@ function textOfHtml(html: string): string | null {
   const holder = document.implementation.createHTMLDocument('').createElement('div');
   holder.innerHTML = html;
   return holder.textContent ?? '';
-}
-
-/** What decides where the marks go: the highlights' ids, colours and selectors. */
-function paintKeyOf(annotations: readonly Annotation[]): string {
-  return JSON.stringify(
-    annotations.map((annotation) => [annotation.id, annotation.colour, annotation.selectors]),
-  );
 }
 
 /**
@@ -73,46 +71,20 @@ export function useHighlightPainting(options: {
     removeHighlights(element);
     highlightTextNodes(element, searchTerms);
     marks.current = paintHighlights(element, paintableOf(placement));
-    // Each mark says what its colour means, so the highlight does not rely on colour alone.
     for (const { annotation } of placement.anchored) {
-      const meaning = meanings[annotation.colour];
-      for (const mark of marks.current.get(annotation.id) ?? []) {
-        mark.setAttribute('aria-description', `Highlight: ${meaning}`);
-        mark.setAttribute('title', meaning);
-      }
+      describeMarks(marks.current.get(annotation.id) ?? [], meanings[annotation.colour]);
     }
   }, [root, html, searchTerms, placement, meanings]);
 
-  const reveal = useCallback((annotationId: string): boolean => {
-    const painted = marks.current.get(annotationId) ?? [];
-    const first = painted[0];
-    if (first === undefined || !first.isConnected) return false;
-    // jsdom has no scrolling; a browser centres the passage.
-    first.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
-    for (const mark of painted) {
-      mark.classList.remove(FLASH_CLASS);
-      // Reading the width restarts the animation when the same highlight is flashed again.
-      void mark.offsetWidth;
-      mark.classList.add(FLASH_CLASS);
-      mark.addEventListener('animationend', () => mark.classList.remove(FLASH_CLASS), {
-        once: true,
-      });
-    }
-    return true;
-  }, []);
+  const reveal = useCallback(
+    (annotationId: string): boolean => revealMarks(marks.current.get(annotationId) ?? []),
+    [],
+  );
 
-  // The placement is worked out when the marks move; tags and notes change more often than that,
-  // so each placed highlight is shown as it is now (and one removed since is left out).
-  const current = useMemo((): AnnotationPlacement => {
-    const byId = new Map(annotations.map((annotation) => [annotation.id, annotation]));
-    return {
-      anchored: placement.anchored.flatMap((placed) => {
-        const annotation = byId.get(placed.annotation.id);
-        return annotation === undefined ? [] : [{ ...placed, annotation }];
-      }),
-      orphaned: placement.orphaned.flatMap((orphan) => byId.get(orphan.id) ?? []),
-    };
-  }, [placement, annotations]);
+  const current = useMemo(
+    () => withCurrentAnnotations(placement, annotations),
+    [placement, annotations],
+  );
 
   return useMemo(() => ({ placement: current, reveal }), [current, reveal]);
 }

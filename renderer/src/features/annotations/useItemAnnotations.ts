@@ -20,6 +20,8 @@ export interface ItemAnnotationsState {
   status: 'loading' | 'ready' | 'failed';
   annotations: Annotation[];
   notes: StoredNote[];
+  /** The user's tags on the whole paper. */
+  paperTags: string[];
   meanings: HighlightMeanings;
   /** The last thing that went wrong, in words for the user; null when all is well. */
   problem: string | null;
@@ -33,6 +35,8 @@ export interface ItemAnnotationsModel extends ItemAnnotationsState {
   save: (annotation: Annotation) => Promise<Annotation | null>;
   setColour: (annotation: Annotation, colour: HighlightColourId) => Promise<void>;
   setTags: (annotation: Annotation, tags: string[]) => Promise<void>;
+  /** Sets the tags on the whole paper (tidied by the backend). */
+  setPaperTags: (tags: string[]) => Promise<void>;
   /** Removes a highlight and its note; resolves with what was removed (for undo), or null. */
   remove: (annotation: Annotation) => Promise<RemovedHighlight | null>;
   /** Puts a removed highlight and its note back. */
@@ -51,6 +55,7 @@ const INITIAL: ItemAnnotationsState = {
   status: 'loading',
   annotations: [],
   notes: [],
+  paperTags: [],
   meanings: DEFAULT_HIGHLIGHT_MEANINGS,
   problem: null,
 };
@@ -176,6 +181,19 @@ export function useItemAnnotations(
     [client, report],
   );
 
+  const setPaperTags = useCallback(
+    async (tags: string[]): Promise<void> => {
+      if (client === null) return;
+      const result = await client.setPaperTags({ itemId, tags });
+      if (!result.ok) {
+        report(`The paper's tags were not saved. ${result.message}`);
+        return;
+      }
+      setState((previous) => ({ ...previous, paperTags: result.value.tags, problem: null }));
+    },
+    [client, itemId, report],
+  );
+
   const notes = state.notes;
   return useMemo(
     () => ({
@@ -192,10 +210,11 @@ export function useItemAnnotations(
       remove,
       restore,
       saveNote,
+      setPaperTags,
       setMeanings,
       reload: () => setGeneration((value) => value + 1),
     }),
-    [state, notes, save, remove, restore, saveNote, setMeanings],
+    [state, notes, save, remove, restore, saveNote, setPaperTags, setMeanings],
   );
 }
 
@@ -204,6 +223,7 @@ function readyState(value: ItemAnnotations): ItemAnnotationsState {
     status: 'ready',
     annotations: value.annotations,
     notes: value.notes,
+    paperTags: value.paperTags,
     meanings: value.meanings,
     problem: null,
   };

@@ -1,5 +1,7 @@
 import type { ItemPdfSummary } from '@shared/contract';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import type { PdfAnnotationsLink } from '../annotations/usePdfAnnotations';
+import { usePdfHighlighting } from '../annotations/usePdfHighlighting';
 
 // pdf.js is large and only needed once a PDF is shown: it loads with the first one.
 const PdfViewer = lazy(async () => ({ default: (await import('../pdf/PdfViewer')).PdfViewer }));
@@ -27,13 +29,24 @@ export interface PaperPdfViewProps {
   /** The paper's title, the viewer's name. */
   title: string;
   loadPdf?: PdfBytesLoader;
+  /** The reader's highlights on this PDF; without it the PDF is shown but not annotated. */
+  annotations?: PdfAnnotationsLink | null;
 }
 
 type Loaded = { hash: string; data?: ArrayBuffer; failure?: string };
 
-/** A paper's PDF in the reader: fetched once per file, then shown by the PDF viewer. */
-export function PaperPdfView({ pdf, title, loadPdf = fetchStoredPdf }: PaperPdfViewProps) {
+/**
+ * A paper's PDF in the reader: fetched once per file, then shown by the PDF viewer with the
+ * paper's highlights painted on its pages and words selected on a page ready to be highlighted.
+ */
+export function PaperPdfView({
+  pdf,
+  title,
+  loadPdf = fetchStoredPdf,
+  annotations = null,
+}: PaperPdfViewProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const highlighting = usePdfHighlighting(annotations);
 
   useEffect(() => {
     let current = true;
@@ -71,7 +84,7 @@ export function PaperPdfView({ pdf, title, loadPdf = fetchStoredPdf }: PaperPdfV
     <div className="reader-pdf">
       {shown?.data ? (
         <Suspense fallback={opening}>
-          <PdfViewer data={shown.data} title={title} />
+          <PdfViewer data={shown.data} title={title} {...highlighting} />
         </Suspense>
       ) : (
         opening

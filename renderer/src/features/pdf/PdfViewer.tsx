@@ -4,9 +4,13 @@ import { readPdfOutline } from '@shared/domain/pdf/readPdfOutline';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import {
   type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+  type RefObject,
   useCallback,
   useEffect,
   useId,
+  useImperativeHandle,
   useLayoutEffect,
   useRef,
   useState,
@@ -27,7 +31,13 @@ import {
 } from './textLayerOffsets';
 import './pdfViewer.css';
 
-export type { PdfTextSelection } from './textLayerOffsets';
+export type { PdfTextSelection, RenderedTextLayer } from './textLayerOffsets';
+
+/** What the viewer's owner can make it do. */
+export interface PdfViewerHandle {
+  /** Scrolls to the top of a page (1-based; numbers past either end go to the first or last). */
+  goToPage(pageNumber: number): void;
+}
 
 export interface PdfViewerProps {
   /** The PDF's bytes, fetched from the app's own origin. The viewer copies them. */
@@ -39,6 +49,23 @@ export interface PdfViewerProps {
    * null when the selection is cleared.
    */
   onTextSelected?(selection: PdfTextSelection | null): void;
+  /**
+   * Told when a page's text layer is drawn, and told null when it is taken away (the page went
+   * far out of view, or it is drawn again at another zoom and will be told again).
+   */
+  onTextLayer?(pageNumber: number, layer: RenderedTextLayer | null): void;
+  /** Pages whose text the owner needs before they are drawn (to place highlights on them). */
+  textOfPages?: readonly number[];
+  /**
+   * A page of `textOfPages`, with its text as buildPageText builds it, or null when the PDF has no
+   * such page or it cannot be read. Each page is told once.
+   */
+  onPageText?(pageNumber: number, text: string | null): void;
+  /** Shown over the pages and scrolled with them (the selection's toolbar is placed in them). */
+  overlay?: ReactNode;
+  /** Receives the element the pages scroll in. */
+  pagesRef?: RefObject<HTMLDivElement | null>;
+  handleRef?: Ref<PdfViewerHandle>;
 }
 
 /** Pages drawn beyond the visible area, as a share of its height, so scrolling finds them ready. */
@@ -55,7 +82,7 @@ type Opened = { data: ArrayBuffer; loaded?: Loaded; failure?: string };
  * text layer so text can be selected; zoom, page navigation, the outline and find. A selection is
  * reported as offsets in the page text that buildPageText builds, the text the index stores.
  */
-export function PdfViewer({ data, title, onTextSelected }: PdfViewerProps) {
+export function PdfViewer({ data, ...shown }: PdfViewerProps) {
   // Keyed by the bytes it belongs to, so new bytes show "Opening" until they are read.
   const [opened, setOpened] = useState<Opened | null>(null);
 
@@ -104,12 +131,7 @@ export function PdfViewer({ data, title, onTextSelected }: PdfViewerProps) {
   }
   return (
     // A new document starts afresh: page 1, fit width, nothing found.
-    <LoadedPdf
-      key={loaded.document.loadingTask.docId}
-      {...loaded}
-      title={title}
-      onTextSelected={onTextSelected}
-    />
+    <LoadedPdf key={loaded.document.loadingTask.docId} {...loaded} {...shown} />
   );
 }
 
@@ -119,10 +141,23 @@ function LoadedPdf({
   outline,
   title,
   onTextSelected,
+  onTextLayer: tellTextLayer,
+  textOfPages,
+  onPageText,
+  overlay,
+  pagesRef,
+  handleRef,
 }: Loaded & Omit<PdfViewerProps, 'data'>) {
   const pageCount = document.numPages;
   const outlineId = useId();
   const scrollerRef = useRef<HTMLDivElement>(null);
+  const attachScroller = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollerRef.current = element;
+      if (pagesRef) pagesRef.current = element;
+    },
+    [pagesRef],
+  );
   const findRef = useRef<HTMLInputElement>(null);
   const [zoom, setZoom] = useState(1);
   const [fitWidth, setFitWidth] = useState(true);
@@ -180,17 +215,20 @@ function LoadedPdf({
       const target = Math.min(pageCount, Math.max(1, number));
       const scroller = scrollerRef.current;
       const element = pageElement(target);
-      if (scroller && element) scroller.scrollTop = element.offsetTop - scroller.offsetTop;
+      // The scroller is the pages' offset parent (it is positioned, for the overlay).
+      if (scroller && element) scroller.scrollTop = element.offsetTop;
       setPage(target);
     },
     [pageCount, pageElement],
   );
 
+  useImperativeHandle(handleRef, () => ({ goToPage }), [goToPage]);
+
   const onScroll = () => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
     const tops = [...scroller.querySelectorAll<HTMLElement>('.pdf-page')].map(
-      (element) => element.offsetTop - scroller.offsetTop,
+      (element) => element.offsetTop,
     );
     setPage(pageAtOffset(tops, scroller.scrollTop + scroller.clientHeight / 3));
     scrolledFraction.current = scroller.scrollTop / Math.max(1, scroller.scrollHeight);
@@ -211,6 +249,12 @@ function LoadedPdf({
     });
   }, []);
 
+  // The owner's callbacks change with its renders; the pages must not be drawn again for that.
+  const told = useRef({ tellTextLayer, onPageText });
+  useEffect(() => {
+    told.current = { tellTextLayer, onPageText };
+  });
+
   const onTextLayer = useCallback((number: number, layer: RenderedTextLayer | null) => {
     setLayers((previous) => {
       const next = new Map(previous);
@@ -219,7 +263,41 @@ function LoadedPdf({
       return next;
     });
     if (layer) pageTexts.current.set(number, layer.pageText.text);
+    told.current.tellTextLayer?.(number, layer);
   }, []);
+
+  // The text of pages the owner asked for, read without drawing them, each told once.
+  const pagesTold = useRef(new Set<number>());
+  const wantedKey = [...new Set(textOfPages ?? [])].sort((a, b) => a - b).join(',');
+  useEffect(() => {
+    if (wantedKey === '') return;
+    let stopped = false;
+    const readPage = async (number: number): Promise<string | null> => {
+      if (number < 1 || number > pageCount) return null;
+      const known = pageTexts.current.get(number);
+      if (known !== undefined) return known;
+      try {
+        const content = await (await document.getPage(number)).getTextContent();
+        const text = buildPageText(content.items).text;
+        pageTexts.current.set(number, text);
+        return text;
+      } catch {
+        return null;
+      }
+    };
+    void (async () => {
+      for (const number of wantedKey.split(',').map(Number)) {
+        if (pagesTold.current.has(number)) continue;
+        const text = await readPage(number);
+        if (stopped) return;
+        pagesTold.current.add(number);
+        told.current.onPageText?.(number, text);
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [wantedKey, document, pageCount]);
 
   const reportSelection = () => {
     if (!onTextSelected) return;
@@ -344,7 +422,7 @@ function LoadedPdf({
           <PdfOutlinePanel id={outlineId} outline={outline} onGoToPage={goToPage} />
         )}
         <div
-          ref={scrollerRef}
+          ref={attachScroller}
           className="pdf-pages"
           tabIndex={0}
           aria-label={`Pages of ${title}`}
@@ -365,6 +443,7 @@ function LoadedPdf({
               onTextLayer={onTextLayer}
             />
           ))}
+          {overlay}
         </div>
       </div>
     </section>

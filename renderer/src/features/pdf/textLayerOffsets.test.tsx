@@ -1,24 +1,8 @@
 // @vitest-environment jsdom
-import { buildPageText, type PdfTextContentItem } from '@shared/domain/pdf/buildPageText';
+import type { PdfTextContentItem } from '@shared/domain/pdf/buildPageText';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rangeOfOffsets, type RenderedTextLayer, selectionOfRange } from './textLayerOffsets';
-
-/** A text layer laid out as pdf.js's TextLayer lays one out: a span per run, <br> after a line. */
-function drawTextLayer(page: number, items: PdfTextContentItem[]): RenderedTextLayer {
-  const container = document.createElement('div');
-  container.className = 'textLayer';
-  const runs: HTMLElement[] = [];
-  for (const item of items) {
-    if (!('str' in item)) continue;
-    const span = document.createElement('span');
-    span.textContent = item.str;
-    runs.push(span);
-    if (item.str !== '') container.append(span);
-    if (item.hasEOL) container.append(document.createElement('br'));
-  }
-  document.body.append(container);
-  return { page, container, runs, pageText: buildPageText(items) };
-}
+import { drawTextLayer } from './testing/drawTextLayer';
+import { rangeOfOffsets, selectionOfRange } from './textLayerOffsets';
 
 const FIRST_PAGE: PdfTextContentItem[] = [
   { str: 'Apixaban reduced', hasEOL: false },
@@ -122,4 +106,27 @@ describe('rangeOfOffsets', () => {
 
     expect(range && selectionOfRange(range, [layer])).toMatchObject({ start: 4, end: 39 });
   });
+
+  it('finds the offsets in runs whose text highlights have split into marks', () => {
+    const layer = drawTextLayer(1, FIRST_PAGE);
+    // "Apixaban [reduced]" and "[and] major bleeding", as painted highlights leave them.
+    splitIntoMark(layer.runs[0]!, 9, 16);
+    splitIntoMark(layer.runs[4]!, 0, 3);
+
+    expect(rangeOfOffsets(layer, 9, 16)?.toString()).toBe('reduced');
+    expect(rangeOfOffsets(layer, 12, 28)?.toString()).toBe('uced strokeand');
+    expect(rangeOfOffsets(layer, 29, 43)?.toString()).toBe('major bleeding');
+    const range = rangeOfOffsets(layer, 4, 39);
+    expect(range && selectionOfRange(range, [layer])).toMatchObject({ start: 4, end: 39 });
+  });
 });
+
+/** Wraps characters `start`–`end` of a run's text in a <mark>, as a painted highlight does. */
+function splitIntoMark(run: HTMLElement, start: number, end: number) {
+  const text = run.firstChild as Text;
+  const inside = text.splitText(start);
+  inside.splitText(end - start);
+  const mark = document.createElement('mark');
+  inside.before(mark);
+  mark.append(inside);
+}

@@ -99,14 +99,39 @@ function pointAtOffset(
   for (let index = 0; index < runs.length; index++) {
     const run = runs[index];
     const runStart = pageText.runStarts[index];
-    const text = run?.firstChild;
-    if (!run?.isConnected || runStart === undefined || !text) continue;
-    const length = (text.textContent ?? '').length;
+    if (!run?.isConnected || runStart === undefined) continue;
+    const length = (run.textContent ?? '').length;
+    if (length === 0) continue;
     const inside = edge === 'start' ? offset < runStart + length : offset <= runStart + length;
-    if (offset >= runStart && inside) return { node: text, offset: offset - runStart };
+    if (offset >= runStart && inside) return pointInRun(run, offset - runStart, edge);
     // An offset on a line break belongs to the end of the run before it (start: the next run).
-    if (runStart > offset) return edge === 'start' ? { node: text, offset: 0 } : fallback;
-    fallback = { node: text, offset: length };
+    if (runStart > offset) return edge === 'start' ? pointInRun(run, 0, edge) : fallback;
+    fallback = pointInRun(run, length, 'end');
   }
   return edge === 'end' ? fallback : null;
+}
+
+/**
+ * The text node and offset `offset` characters into a run. Painted highlights split a run's text
+ * into several nodes inside marks; a point where two nodes meet is put in the later node for a
+ * start and in the earlier one for an end, so a range never begins or ends in the wrong mark.
+ */
+function pointInRun(
+  run: HTMLElement,
+  offset: number,
+  edge: Edge,
+): { node: Node; offset: number } | null {
+  // 4 is NodeFilter.SHOW_TEXT.
+  const walker = run.ownerDocument.createTreeWalker(run, 4);
+  let before = 0;
+  let last: Text | null = null;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const text = node as Text;
+    const within =
+      edge === 'start' ? offset < before + text.length : offset <= before + text.length;
+    if (within) return { node: text, offset: offset - before };
+    before += text.length;
+    last = text;
+  }
+  return last === null ? null : { node: last, offset: last.length };
 }

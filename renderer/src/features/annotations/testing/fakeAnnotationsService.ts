@@ -8,7 +8,7 @@ import {
   type ExportedFile,
   type ItemDetail,
 } from '@shared/contract';
-import { normalizeTags, type Annotation } from '@shared/domain/annotations/annotation';
+import { normalizeTags, paperSource, type Annotation } from '@shared/domain/annotations/annotation';
 import type { StoredNote } from '@shared/domain/annotations/annotationDocuments';
 import {
   annotationsMarkdown,
@@ -31,6 +31,8 @@ import { notePlainText } from '@shared/domain/notes/notePlainText';
 export interface FakeAnnotations {
   annotations: Annotation[];
   notes: StoredNote[];
+  /** Tags on whole papers, by item id. */
+  paperTags?: Record<string, string[]>;
   meaningEdits: Partial<Record<HighlightColourId, string>>;
 }
 
@@ -95,8 +97,18 @@ export function annotationHandlers(library: {
         itemId,
         annotations: store().annotations.filter((annotation) => annotation.itemId === itemId),
         notes: store().notes.filter((note) => note.itemId === itemId),
+        paperTags: store().paperTags?.[itemId as string] ?? [],
         meanings: meanings(),
       }),
+    ],
+    [
+      channelOf('annotations', 'setPaperTags'),
+      ({ itemId, tags }) => {
+        requireItem(itemId as string);
+        const tidy = normalizeTags(tags as string[]);
+        store().paperTags = { ...store().paperTags, [itemId as string]: tidy };
+        return { itemId, tags: tidy };
+      },
     ],
     [
       channelOf('annotations', 'save'),
@@ -199,6 +211,13 @@ export function annotationHandlers(library: {
             id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
             label: 'Highlights',
             meanings: meanings(),
+            // As AnnotationsMainService does: a highlight on a PDF names its paper as its scope.
+            scopeOf: (annotation) => {
+              const paper = library.items.find((entry) => entry.id === annotation.itemId);
+              return paper === undefined
+                ? null
+                : paperSource({ doi: paper.paperIds.doi, link: paper.link, itemId: paper.id });
+            },
           },
         );
         return {
