@@ -29,6 +29,13 @@ describe('AppMainService', () => {
     expect(await app.notices()).toEqual({ ok: true, value: [] });
   });
 
+  it('leaves context menus to the window, which draws the same entries itself', async () => {
+    store = await LowdbLibraryStore.open(dataDir);
+    const app = new AppMainService({ store, info: { version: '0.1.0', runtime: 'host', dataDir } });
+    const entries = [{ kind: 'action' as const, id: 'refresh', label: 'Refresh', enabled: true }];
+    expect(await app.showContextMenu({ entries })).toEqual({ ok: true, value: { native: false } });
+  });
+
   it('lists the notice of a damaged file and lets the user dismiss it once', async () => {
     store = await LowdbLibraryStore.open(dataDir);
     await store.close();

@@ -31,6 +31,12 @@ export class AppMainService implements AppService {
 
   readonly notices: AppService['notices'] = async () => ok(this.store.notices());
 
+  /**
+   * Plain Node has no menus to draw: the window shows its own. The desktop app replaces this
+   * with the operating system's menu (electron/main/menu/nativeContextMenu.ts).
+   */
+  readonly showContextMenu: AppService['showContextMenu'] = async () => ok({ native: false });
+
   readonly dismissNotice: AppService['dismissNotice'] = async ({ id }) => {
     const dismissed = await this.store.dismissNotice(id);
     return dismissed ? ok({ id }) : fail('not-found', 'That notice was already dismissed.');

@@ -186,6 +186,48 @@ describe('RulesMainService saved searches', () => {
   });
 });
 
+describe('RulesMainService renaming a saved search', () => {
+  it('renames a search on disk, keeping what it looks for', async () => {
+    const saved = await rules.saveSearch({ name: 'SGLT2', query: 'sglt2', filter: 'unread' });
+    if (!saved.ok) throw new Error(saved.message);
+    const renamed = await rules.renameSavedSearch({ id: saved.value.id, name: 'Gliflozins' });
+    expect(renamed).toEqual({ ok: true, value: { ...saved.value, name: 'Gliflozins' } });
+
+    const onDisk = JSON.parse(await readFile(join(dataDir.dir, 'library', 'rules.json'), 'utf8'));
+    expect(onDisk.savedSearches).toEqual([{ ...saved.value, name: 'Gliflozins' }]);
+  });
+
+  it('refuses the name of another saved search and an unknown search, changing nothing', async () => {
+    const gout = await rules.saveSearch({ name: 'Gout', query: 'gout', filter: 'all' });
+    const colchicine = await rules.saveSearch({
+      name: 'Colchicine',
+      query: 'colchicine',
+      filter: 'all',
+    });
+    if (!gout.ok || !colchicine.ok) throw new Error('could not save the searches');
+
+    expect(await rules.renameSavedSearch({ id: colchicine.value.id, name: 'GOUT' })).toEqual({
+      ok: false,
+      code: 'duplicate',
+      message: 'You already have a saved search called “Gout”.',
+    });
+    expect(await rules.renameSavedSearch({ id: 'gone', name: 'Anything' })).toEqual({
+      ok: false,
+      code: 'not-found',
+      message: 'That saved search was already removed.',
+    });
+    // A change of case alone is a rename of the search to itself.
+    expect(await rules.renameSavedSearch({ id: gout.value.id, name: 'GOUT' })).toMatchObject({
+      ok: true,
+      value: { name: 'GOUT' },
+    });
+    expect(await rules.list()).toMatchObject({
+      ok: true,
+      value: { savedSearches: [{ name: 'GOUT' }, { name: 'Colchicine' }] },
+    });
+  });
+});
+
 describe('rules.json recovery', () => {
   it('starts with no rules, and says so, when the file is damaged beyond repair', async () => {
     await rules.addMuteRule({ text: 'colchicine', field: 'any' });

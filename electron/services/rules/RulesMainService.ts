@@ -92,6 +92,24 @@ export class RulesMainService implements RulesService {
     return ok(search);
   };
 
+  readonly renameSavedSearch: RulesService['renameSavedSearch'] = async ({ id, name }) => {
+    const rules = this.store.rules();
+    const search = rules.savedSearches.find((saved) => saved.id === id);
+    if (!search) return fail('not-found', 'That saved search was already removed.');
+    const folded = name.toLocaleLowerCase();
+    const namesake = rules.savedSearches.find(
+      (saved) => saved.id !== id && saved.name.toLocaleLowerCase() === folded,
+    );
+    if (namesake)
+      return fail('duplicate', `You already have a saved search called “${namesake.name}”.`);
+    const renamed: SavedSearch = { ...search, name };
+    await this.store.saveRules({
+      ...rules,
+      savedSearches: rules.savedSearches.map((saved) => (saved.id === id ? renamed : saved)),
+    });
+    return ok(renamed);
+  };
+
   readonly removeSavedSearch: RulesService['removeSavedSearch'] = async ({ id }) => {
     const rules = this.store.rules();
     const savedSearches = rules.savedSearches.filter((search) => search.id !== id);

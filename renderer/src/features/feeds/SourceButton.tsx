@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { FeedText } from '../../ui/FeedText';
 
 export interface SourceButtonProps {
@@ -14,6 +14,15 @@ export interface SourceButtonProps {
   retry?: string | null;
   /** A glyph before the name that sets a kind of source apart (decorative: not read aloud). */
   icon?: ReactNode;
+  /**
+   * Said after the name, e.g. " tag", so a tag or folder never shares its name with a feed; not
+   * drawn.
+   */
+  kindLabel?: string;
+  /** A dragged feed is held over it, ready to be dropped (a folder's row): highlighted. */
+  dropTarget?: boolean;
+  /** What else the row does: its context menu, dragging a feed. */
+  buttonProps?: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'className' | 'onClick'>;
   onSelect: () => void;
 }
 
@@ -29,6 +38,9 @@ export function SourceButton({
   problem,
   retry,
   icon = null,
+  kindLabel,
+  dropTarget = false,
+  buttonProps,
   onSelect,
 }: SourceButtonProps) {
   const descriptionId = useId();
@@ -37,8 +49,9 @@ export function SourceButton({
     : [];
   return (
     <button
+      {...buttonProps}
       type="button"
-      className="source-button"
+      className={dropTarget ? 'source-button is-drop-target' : 'source-button'}
       aria-current={selected ? 'page' : undefined}
       aria-describedby={descriptionId}
       onClick={onSelect}
@@ -48,8 +61,10 @@ export function SourceButton({
           {icon}
         </span>
       ) : null}
-      <span className="source-name">
+      {/* A long name is cut short with an ellipsis; the tooltip shows it whole. */}
+      <span className="source-name" title={label}>
         <FeedText text={label} />
+        {kindLabel ? <span className="visually-hidden">{kindLabel}</span> : null}
       </span>
       {problem ? (
         <span className="feed-error-badge" title={problemText.join('. ')} aria-hidden="true">

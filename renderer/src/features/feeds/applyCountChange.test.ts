@@ -18,6 +18,7 @@ function feed(id: string, unreadCount: number): FeedSummary {
     refreshIntervalMinutes: 60,
     nextRefreshAt: null,
     consecutiveFailures: 0,
+    keepImages: false,
     kind: 'feed',
   };
 }

@@ -7,7 +7,7 @@ export interface ItemSearchBoxProps {
 
 /** What the box understands (shared/domain/library/parseSearchQuery), as its tooltip says. */
 const SEARCH_HELP =
-  'Words match their start (sglt finds SGLT2). "Quoted phrases" match exactly. Filters: author:, title:, journal:, feed:, doi:, pmid:, arxiv:, year:2024, after:2024-01, before:2025. -word leaves out items with that word.';
+  'Words match their start (sglt finds SGLT2). "Quoted phrases" match exactly. Filters: author:, title:, journal:, feed:, doi:, pmid:, arxiv:, year:2024, after:2024-01, before:2025, is:annotated. -word leaves out items with that word.';
 
 /** The search field above the item list, with the button that keeps a search for later. */
 export function ItemSearchBox({ text, onChange, onSave }: ItemSearchBoxProps) {

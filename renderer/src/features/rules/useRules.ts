@@ -17,6 +17,7 @@ export interface Rules extends RuleSet {
   addMuteRule: (text: string, field?: MuteField) => Promise<Result<MuteRule, string>>;
   removeMuteRule: (id: string) => Promise<Result<{ id: string }, string>>;
   saveSearch: (search: SearchToSave) => Promise<Result<SavedSearch, string>>;
+  renameSavedSearch: (id: string, name: string) => Promise<Result<SavedSearch, string>>;
   removeSavedSearch: (id: string) => Promise<Result<{ id: string }, string>>;
 }
 
@@ -66,6 +67,10 @@ export function useRules(): Rules {
     ),
     removeMuteRule: useCallback((id) => thenReload(api.rules.removeMuteRule({ id })), [thenReload]),
     saveSearch: useCallback((search) => thenReload(api.rules.saveSearch(search)), [thenReload]),
+    renameSavedSearch: useCallback(
+      (id, name) => thenReload(api.rules.renameSavedSearch({ id, name })),
+      [thenReload],
+    ),
     removeSavedSearch: useCallback(
       (id) => thenReload(api.rules.removeSavedSearch({ id })),
       [thenReload],

@@ -1,4 +1,5 @@
 import { useRef, type ChangeEvent } from 'react';
+import { useOpmlFileDrop } from './useOpmlFileDrop';
 
 export interface OpmlActionsProps {
   busy: 'import' | 'export' | null;
@@ -8,10 +9,12 @@ export interface OpmlActionsProps {
 
 /**
  * "Import OPML…" and "Export OPML". The file input stays hidden: the button opens the system's
- * file picker, and only the file the user picks is read.
+ * file picker, and only the file the user picks is read. An OPML file dropped on the window is
+ * imported the same way.
  */
 export function OpmlActions({ busy, onImport, onExport }: OpmlActionsProps) {
   const inputRef = useRef<HTMLInputElement>(null);
+  useOpmlFileDrop(onImport);
 
   const pickFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
