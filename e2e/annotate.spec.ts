@@ -107,4 +107,10 @@ test('a clinician highlights a paper, notes it, restarts, and the highlights fol
   );
   // The card keeps the words as they were highlighted.
   await expect(annotations.card(METHODS)).toContainText('Allocation not concealed');
+
+  // The "Annotated" smart view lists the highlighted paper and not the other one.
+  await rounds.sources.getByRole('button', { name: 'Annotated', exact: true }).click();
+  await expect(rounds.items.getByRole('heading', { name: 'Annotated' })).toBeVisible();
+  await expect(rounds.item(PAPER)).toBeVisible();
+  await expect(rounds.items.getByRole('option')).toHaveCount(1);
 });

@@ -14,7 +14,7 @@ function scrollOf(reader: Locator) {
   }));
 }
 
-test('keyboard only: ? lists the shortcuts, / searches, n and Space read on, Esc backs out', async ({
+test('keyboard only: ? lists the shortcuts, / searches, n and Space read on, Esc backs out, Shift+A marks all read', async ({
   startApp,
   feedServer,
 }) => {
@@ -99,6 +99,24 @@ test('keyboard only: ? lists the shortcuts, / searches, n and Space read on, Esc
   await expect(
     rounds.reader.getByRole('heading', { level: 1, name: READING_FEED.third }),
   ).toBeVisible();
+
+  // Shift+A marks everything in the list read, and the toast's Undo puts back what it marked.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.keyboard.press('m');
+  await rounds.expectUnread(READING_FEED.title, 1);
+  await list.focus();
+  await page.keyboard.press('Shift+A');
+  await expect(page.getByRole('status').getByText('1 item marked as read.')).toBeVisible();
+  await rounds.expectUnread(READING_FEED.title, 0);
+  await expect(rounds.item(READING_FEED.third)).not.toHaveClass(/is-unread/);
+  const undo = page.getByRole('status').getByRole('button', { name: 'Undo' });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').getByText('1 item marked unread again.')).toBeVisible();
+  await rounds.expectUnread(READING_FEED.title, 1);
+  await expect(rounds.item(READING_FEED.third)).toHaveClass(/is-unread/);
+  // What was read before the marking stays read.
+  await expect(rounds.item(READING_FEED.second)).not.toHaveClass(/is-unread/);
 });
 
 test('reading settings: a larger text size from the "Aa" menu is kept when the window reloads', async ({

@@ -23,12 +23,24 @@ test('a clinician mutes a keyword, unmutes it, and keeps a search as a folder', 
   await expect(rounds.item(COLCHICINE)).toBeHidden();
   await expect(rounds.item(SGLT2)).toBeVisible();
   await rounds.expectUnread(FEED_TITLE, 2);
+  await expect(rounds.items.getByText('1 hidden by mute rules.')).toBeVisible();
   const rules = JSON.parse(await readFile(join(dataDir, 'library', 'rules.json'), 'utf8'));
   expect(rules.muteRules).toEqual([expect.objectContaining({ text: 'colchicine' })]);
 
   await rounds.unmuteKeyword('colchicine');
   await expect(rounds.item(COLCHICINE)).toBeVisible();
   await rounds.expectUnread(FEED_TITLE, 3);
+  await expect(rounds.items.getByText(/hidden by mute rules/)).toHaveCount(0);
+
+  // Oldest first, then back to newest first.
+  await rounds.items.getByRole('button', { name: 'Newest first' }).click();
+  await expect(rounds.items.getByRole('option').first()).toHaveAccessibleName(
+    new RegExp(`^${COLCHICINE}`),
+  );
+  await rounds.items.getByRole('button', { name: 'Oldest first' }).click();
+  await expect(rounds.items.getByRole('option').first()).toHaveAccessibleName(
+    new RegExp(`^${AF_TRIAL}`),
+  );
 
   // A search narrows the list as the user types; saved, it becomes a folder of its own.
   await rounds.searchItems('SGLT2');

@@ -74,6 +74,9 @@ test('a club imports its OPML of 20 feeds, refreshes with visible progress, sees
 
   // The import fetches the new feeds in one background run whose progress is on screen.
   await expect(rounds.refreshStatus()).toContainText(/Refreshing \d+ of 20/);
+  // The list follows the run: the feed that has answered already has its items listed.
+  await expect(rounds.items.getByRole('option').first()).toBeVisible();
+  await expect(rounds.refreshStatus()).toContainText(/Refreshing \d+ of 20/);
   releaseAnswers();
   await expect(rounds.refreshStatus()).not.toContainText(/Refreshing/, { timeout: 30_000 });
   // Refresh all again, by hand: the same visible progress.
@@ -100,6 +103,15 @@ test('a club imports its OPML of 20 feeds, refreshes with visible progress, sees
   const discussions = rounds.reader.getByRole('region', { name: 'Colleague discussions' });
   await expect(discussions).toContainText('Dr Amara Nwosu');
   await expect(discussions).toContainText('solid trial, modest effect');
+  // "Read here" opens the post in the reader, with a way back to the paper.
+  await discussions
+    .getByRole('button', { name: /^Read post (by|in) Dr Amara Nwosu here$/ })
+    .click();
+  await expect(
+    rounds.reader.getByRole('heading', { level: 1, name: new RegExp(`^${COLLEAGUE_POST}`) }),
+  ).toBeVisible();
+  await app.page.getByRole('button', { name: `Back to “${PAPER}”` }).click();
+  await expect(rounds.reader.getByRole('heading', { level: 1, name: PAPER })).toBeVisible();
 
   await documentationScreenshot(app.page, 'screenshot-paper-sources.png');
 

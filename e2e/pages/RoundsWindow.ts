@@ -167,6 +167,109 @@ export class RoundsWindow {
     await this.muteRulesDialog.getByRole('button', { name: 'Close' }).click();
     await expect(this.muteRulesDialog).toBeHidden();
   }
+
+  // Folders, tags, context menus and drops (e2e/folders.spec.ts).
+
+  /** A folder's entry in the sources pane; selecting it lists its feeds' items. */
+  folder(name: string): Locator {
+    return this.sources.getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(name)} ?folder$`),
+    });
+  }
+
+  /** The triangle that opens and closes a folder. */
+  folderToggle(name: string): Locator {
+    return this.sources.getByRole('button', { name: `${name} folder contents`, exact: true });
+  }
+
+  /** A tag's entry under "Tags" in the sources pane. */
+  tag(name: string): Locator {
+    return this.sources
+      .getByRole('list', { name: 'Tags' })
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(name)} ?tag$`) });
+  }
+
+  /** The "Feeds" heading, where a feed dropped leaves its folder for the top level. */
+  feedsHeading(): Locator {
+    return this.sources.getByRole('heading', { name: 'Feeds', exact: true });
+  }
+
+  /** The context menu the window draws (the host has no system menus). */
+  contextMenu(): Locator {
+    return this.page.getByRole('menu');
+  }
+
+  /** Right-clicks a row and picks an action from its menu. */
+  async chooseFromMenu(row: Locator, action: string): Promise<void> {
+    await row.click({ button: 'right' });
+    await this.contextMenu().getByRole('menuitem', { name: action, exact: true }).click();
+    await expect(this.contextMenu()).toBeHidden();
+  }
+
+  /** Files a feed in a folder (a new one, typed as "A / B") with its menu's "Move to folder…". */
+  async moveFeedToNewFolder(feedTitle: string, folder: string): Promise<void> {
+    await this.chooseFromMenu(this.feed(feedTitle), 'Move to folder…');
+    const dialog = this.page.getByRole('dialog', { name: `Move “${feedTitle}”` });
+    await dialog.getByRole('textbox', { name: 'Or a new folder' }).fill(folder);
+    await dialog.getByRole('button', { name: 'Move' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Renames a folder through its menu. */
+  async renameFolder(name: string, newName: string): Promise<void> {
+    await this.chooseFromMenu(this.folder(name), 'Rename…');
+    const dialog = this.page.getByRole('dialog', { name: 'Rename folder' });
+    await dialog.getByRole('textbox', { name: 'Folder name' }).fill(newName);
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Renames a saved search through its menu. */
+  async renameSavedSearch(name: string, newName: string): Promise<void> {
+    await this.chooseFromMenu(this.savedSearch(name), 'Rename…');
+    const dialog = this.page.getByRole('dialog', { name: 'Rename saved search' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(newName);
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Deletes a saved search through its menu, confirming. */
+  async deleteSavedSearch(name: string): Promise<void> {
+    await this.chooseFromMenu(this.savedSearch(name), 'Delete…');
+    const dialog = this.page.getByRole('alertdialog', {
+      name: `Delete the saved search “${name}”?`,
+    });
+    await dialog.getByRole('button', { name: 'Delete search' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /**
+   * Drops a file on the window as a file manager would: a real drop event carrying the file, for
+   * there is no file manager to drag from in a test.
+   */
+  async dropFileOnWindow(fileName: string, text: string, type = ''): Promise<void> {
+    await this.page.evaluate(
+      ({ fileName, text, type }) => {
+        // The page's own DOM types; this file is type-checked without the DOM library.
+        const page = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(file: File): void } };
+          DragEvent: new (type: string, init: object) => object;
+          document: { body: { dispatchEvent(event: object): boolean } };
+        };
+        const transfer = new page.DataTransfer();
+        transfer.items.add(new File([text], fileName, { type }));
+        for (const name of ['dragenter', 'dragover', 'drop']) {
+          const event = new page.DragEvent(name, {
+            dataTransfer: transfer,
+            bubbles: true,
+            cancelable: true,
+          });
+          page.document.body.dispatchEvent(event);
+        }
+      },
+      { fileName, text, type },
+    );
+  }
 }
 
 function escapeRegExp(text: string): string {

@@ -60,6 +60,7 @@ async function run(options: HostOptions): Promise<void> {
       insecureHttp: options.insecureHttp,
       rendererDir: options.rendererDir ?? fileURLToPath(new URL('../renderer/', import.meta.url)),
       storedPdfs: composed.storedPdfs,
+      storedImages: composed.storedImages,
     });
   } catch (error) {
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';

@@ -9,6 +9,11 @@ import { PdfTextExtractor } from '../adapters/pdf/extractPdfText';
 import { PdfFileStore } from '../adapters/pdf/PdfFileStore';
 import { PapersMainService } from '../services/papers/PapersMainService';
 import type { StoredPdfSource } from './protocol/storedPdfFiles';
+import { HttpImageDownloader } from '../adapters/images/HttpImageDownloader';
+import { DEFAULT_MAX_IMAGE_BYTES, ImageFileStore } from '../adapters/images/ImageFileStore';
+import { LowdbItemImageMaps } from '../adapters/images/LowdbItemImageMaps';
+import { ImagesMainService } from '../services/images/ImagesMainService';
+import type { StoredImageSource } from './protocol/storedImageFiles';
 
 import type { PrivateFeedsSetting } from '../adapters/feeds/FeedAddressPolicy';
 import { HttpFeedFetcher } from '../adapters/feeds/HttpFeedFetcher';
@@ -17,6 +22,7 @@ import { WorkerFeedParser } from '../adapters/feeds/WorkerFeedParser';
 import { DataFolderLock } from '../adapters/storage/DataFolderLock';
 import { LowdbAnnotationStore } from '../adapters/storage/LowdbAnnotationStore';
 import { LowdbLibraryStore } from '../adapters/storage/LowdbLibraryStore';
+import { LowdbRetentionFiles } from '../adapters/storage/LowdbRetentionFiles';
 import { OpmlFileCatalogue } from '../adapters/catalogue/OpmlFileCatalogue';
 import { Xml2jsOpmlReader } from '../adapters/opml/Xml2jsOpmlReader';
 import { annotationTextOf } from '../services/annotations/annotationTextOf';
@@ -26,6 +32,9 @@ import { FeedMainService } from '../services/feeds/FeedMainService';
 import { RefreshScheduler } from '../services/feeds/RefreshScheduler';
 import { LibraryMainService } from '../services/library/LibraryMainService';
 import { SearchIndexFeeder } from '../services/library/SearchIndexFeeder';
+import { ExpiredItemKeys } from '../services/retention/ExpiredItemKeys';
+import { RetentionMainService } from '../services/retention/RetentionMainService';
+import { RetentionScheduler } from '../services/retention/RetentionScheduler';
 import { RulesMainService } from '../services/rules/RulesMainService';
 import { SourcesMainService } from '../services/sources/SourcesMainService';
 
@@ -51,6 +60,8 @@ export interface ComposedBackend {
    * would carry them as base64 and the viewer wants them as a file of its own origin.
    */
   storedPdfs: StoredPdfSource;
+  /** The papers' saved images by hash, served at `/files/images/<hash>` the same way. */
+  storedImages: StoredImageSource;
   /** Flushes pending writes and releases the data folder. */
   close(): Promise<void>;
 }
@@ -82,6 +93,18 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     await lock.release();
     throw error;
   }
+  // The retention policy and what it removed: a damaged policy file turns retention off.
+  let retentionFiles: LowdbRetentionFiles;
+  try {
+    const opened = await LowdbRetentionFiles.open(options.dataDir);
+    retentionFiles = opened.files;
+    await store.addNotices(opened.notices);
+  } catch (error) {
+    await searchIndex.close();
+    await store.close();
+    await lock.release();
+    throw error;
+  }
   let annotations: LowdbAnnotationStore;
   try {
     const opened = await LowdbAnnotationStore.open(options.dataDir);
@@ -93,21 +116,63 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     await lock.release();
     throw error;
   }
+  // Which saved image each paper's HTML names (the images themselves are files by hash).
+  let imageMaps: LowdbItemImageMaps;
+  try {
+    const opened = await LowdbItemImageMaps.open(join(options.dataDir, 'library'));
+    imageMaps = opened.maps;
+    await store.addNotices(opened.notices);
+  } catch (error) {
+    await searchIndex.close();
+    await annotations.close();
+    await store.close();
+    await lock.release();
+    throw error;
+  }
   const clock = { now: () => new Date() };
   // Papers brought in from elsewhere: PDFs kept once by content hash, their text for search.
   const libraryDir = join(options.dataDir, 'library');
   const pdfTexts = new PdfTextFiles(libraryDir);
   const pdfFiles = new PdfFileStore(libraryDir, { maxBytes: MAX_PDF_BYTES });
   await pdfFiles.removeLeftovers();
+  const imageFiles = new ImageFileStore(libraryDir, { maxBytes: DEFAULT_MAX_IMAGE_BYTES });
+  await imageFiles.removeLeftovers();
   const pdfTextReader = new PdfTextExtractor();
+  const citationReader = new ThreadedCitationFileReader();
   const fetcher = new HttpFeedFetcher({
     userAgent: `Rounds/${options.version} (desktop journal club)`,
     privateFeeds: options.privateFeeds,
   });
   // Parsing runs in worker threads: a huge or hostile feed must not stall the app's thread.
   const parser = new WorkerFeedParser();
-  const feeds = new FeedMainService({ store, fetcher, parser, clock });
+  // Papers' images, fetched by the feeds' own fetcher with an image's size limit.
+  const images = new ImagesMainService({
+    store,
+    files: imageFiles,
+    maps: imageMaps,
+    downloader: new HttpImageDownloader({
+      userAgent: `Rounds/${options.version} (desktop journal club)`,
+      privateFeeds: options.privateFeeds,
+      maxBytes: DEFAULT_MAX_IMAGE_BYTES,
+    }),
+    clock,
+  });
+  // Items the retention policy removed are not stored again by a refresh.
+  const expiredItems = new ExpiredItemKeys(retentionFiles);
+  const feeds = new FeedMainService({ store, fetcher, parser, clock, images, expiredItems });
   const scheduler = new RefreshScheduler({ refresher: feeds });
+  // Old read items expire by the user's policy (off unless chosen): after load, then daily.
+  const retention = new RetentionMainService({
+    library: store,
+    annotations,
+    files: retentionFiles,
+    expiredItems,
+    clock,
+  });
+  const retentionScheduler = new RetentionScheduler({
+    retention,
+    libraryLoaded: () => store.whenLoaded(),
+  });
   const search = new SearchIndexFeeder(
     { store, index: searchIndex, pdfTexts },
     {
@@ -121,7 +186,7 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     pdfFiles,
     pdfTextReader,
     pdfTexts,
-    citationFiles: new ThreadedCitationFileReader(),
+    citationFiles: citationReader,
     doiLookUp: new CrossrefClient({
       userAgent: `Rounds/${options.version} (desktop journal club)`,
     }),
@@ -148,8 +213,14 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
       info: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
     }),
     feeds,
-    library: new LibraryMainService({ store, search }),
+    library: new LibraryMainService({
+      store,
+      search,
+      displayedContent: images.contentForDisplay,
+    }),
+    images,
     papers,
+    retention,
     rules: new RulesMainService({ store, clock }),
     sources: new SourcesMainService({
       store,
@@ -166,9 +237,17 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     }),
   };
   scheduler.start();
+  retentionScheduler.start();
   let closing: Promise<void> | undefined;
   return {
     backend,
+    storedImages: {
+      read: (hash) =>
+        imageFiles.read(hash).catch((error: unknown) => {
+          console.error(`[rounds] the saved image ${hash} could not be read`, error);
+          return null;
+        }),
+    },
     storedPdfs: {
       read: async (hash) => {
         const found = await papers.pdfBytes({ hash });
@@ -178,12 +257,20 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     close: () => {
       closing ??= (async () => {
         feeds.dispose();
+        retention.dispose();
+        images.dispose();
         await scheduler.stop();
+        await retentionScheduler.stop();
+        await retention.settled();
         await parser.close();
         await pdfTextReader.close();
+        await citationReader.close();
         await search.close();
         await searchIndex.close();
+        await images.idle();
+        await imageMaps.close();
         await annotations.close();
+        await retentionFiles.close();
         await store.close();
         await lock.release();
       })();

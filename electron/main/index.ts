@@ -17,6 +17,7 @@ import { composeBackend, type ComposedBackend } from './composeBackend';
 import { registerContract } from './ipc/registerContract';
 import { createSenderPolicy } from './ipc/senderPolicy';
 import { buildApplicationMenuTemplate } from './menu/buildApplicationMenuTemplate';
+import { createNativeContextMenu, withNativeContextMenu } from './menu/nativeContextMenu';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol/appOrigin';
 import { createAppProtocolHandler } from './protocol/createAppProtocolHandler';
 import { applyNavigationPolicy } from './windows/applyNavigationPolicy';
@@ -69,7 +70,11 @@ async function start(): Promise<void> {
   let composed: ComposedBackend | undefined;
   protocol.handle(
     APP_SCHEME,
-    createAppProtocolHandler({ rendererDir, storedPdfs: () => composed?.storedPdfs ?? null }),
+    createAppProtocolHandler({
+      rendererDir,
+      storedPdfs: () => composed?.storedPdfs ?? null,
+      storedImages: () => composed?.storedImages ?? null,
+    }),
   );
   setApplicationMenu();
 
@@ -92,7 +97,19 @@ async function start(): Promise<void> {
         (window) => !window.isDestroyed() && isSameFrame(window.webContents.mainFrame, frame),
       ),
   });
-  const disposeIpc = registerContract<WebFrameMain>(ipcMain, composed.backend, {
+  // Context menus are the system's own here; the host leaves them to the window.
+  const backend = withNativeContextMenu(
+    composed.backend,
+    createNativeContextMenu({
+      popup: (template, onClosed) => {
+        const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
+        if (!window || window.isDestroyed()) throw new Error('No Rounds window is open.');
+        Menu.buildFromTemplate(template).popup({ window, callback: onClosed });
+      },
+      later: (run) => setImmediate(run),
+    }),
+  );
+  const disposeIpc = registerContract<WebFrameMain>(ipcMain, backend, {
     isTrustedSender,
     eventRecipients: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { type Annotation, annotationSchema } from '../domain/annotations/annotation';
+import {
+  type Annotation,
+  annotationSchema,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+} from '../domain/annotations/annotation';
 import type { StoredNote } from '../domain/annotations/annotationDocuments';
 import {
   type HighlightMeanings,
@@ -20,6 +25,8 @@ export interface ItemAnnotations {
   annotations: Annotation[];
   /** The paper's note (annotationId null) and the notes on highlights. */
   notes: StoredNote[];
+  /** The user's tags on the whole paper (tags on one highlight are the highlight's). */
+  paperTags: string[];
   meanings: HighlightMeanings;
 }
 
@@ -76,6 +83,20 @@ export const annotationsContract = service('annotations', {
     errors: ['not-found', 'invalid-note'],
     // The note itself may be MAX_NOTE_BYTES; the rest of the request is small.
     maxRequestBytes: MAX_NOTE_BYTES * 2,
+  }),
+  /**
+   * Sets the tags on a whole paper, tidied (trimmed, each once whatever its case); an empty list
+   * removes them. Tags are searchable, and a tagged paper counts as annotated. Fails with
+   * `not-found` when the item is not in the library.
+   */
+  setPaperTags: method<{ itemId: string; tags: string[] }>()({
+    args: z.tuple([
+      z.object({
+        itemId,
+        tags: z.array(z.string().max(MAX_TAG_LENGTH)).max(MAX_TAGS),
+      }),
+    ]),
+    errors: ['not-found'],
   }),
   /** What each highlight colour means to this user (their wording, else the defaults). */
   meanings: method<HighlightMeanings>()({ args: z.tuple([]) }),

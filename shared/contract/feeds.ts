@@ -67,6 +67,12 @@ export interface FeedSummary {
   nextRefreshAt: string | null;
   /** Failed refreshes in a row (0 when the last one worked). */
   consecutiveFailures: number;
+  /**
+   * "Save images for offline reading": after each refresh the backend keeps the images of this
+   * feed's papers in the library, so they show with the network off. Off unless the user turns
+   * it on.
+   */
+  keepImages: boolean;
 }
 
 /** The outcome of refreshing one feed. */
@@ -95,6 +101,31 @@ const feedUrl = z
   .min(1, 'Enter a feed address')
   .max(2048, 'That address is too long');
 const feedId = z.string().min(1).max(128);
+
+/** Longest folder name, and deepest folder path, a feed may be filed under. */
+export const MAX_FOLDER_NAME_LENGTH = 200;
+export const MAX_FOLDER_DEPTH = 8;
+
+/** One folder name, as `update`, `renameFolder` and `library.list` take it. */
+export const folderNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the folder a name')
+  .max(MAX_FOLDER_NAME_LENGTH, `A folder name can be at most ${MAX_FOLDER_NAME_LENGTH} characters`);
+
+/** A folder named by its path, outermost first; the top level is not a folder. */
+export const folderPathSchema = z
+  .array(folderNameSchema)
+  .min(1, 'Name a folder')
+  .max(MAX_FOLDER_DEPTH, `Folders go at most ${MAX_FOLDER_DEPTH} deep`);
+
+/** What renaming or deleting a folder changed. */
+export interface FolderChange {
+  /** The folder's path afterwards; for a deletion, the parent its contents moved to. */
+  folder: string[];
+  /** Feeds whose folder path changed. */
+  moved: number;
+}
 
 /**
  * The `feeds` service: subscriptions and fetching. All network access happens in the backend.
@@ -135,7 +166,11 @@ export const feedsContract = service('feeds', {
   }),
   /** Stops the refresh in progress: feeds not yet started are left for the next one. */
   cancelRefresh: method<{ cancelled: boolean }>()({ args: z.tuple([]) }),
-  /** Renames a feed, files it in a folder, tags it or changes how often it is refreshed. */
+  /**
+   * Renames a feed, files it in a folder, tags it, changes how often it is refreshed or whether
+   * its images are kept for offline reading (turning that on saves the images of the papers
+   * already stored, in the background).
+   */
   update: method<FeedSummary>()({
     args: z.tuple([
       z.object({
@@ -149,8 +184,32 @@ export const feedsContract = service('feeds', {
           .min(5)
           .max(7 * 24 * 60)
           .optional(),
+        keepImages: z.boolean().optional(),
       }),
     ]),
+    errors: ['not-found'],
+  }),
+  /**
+   * Renames a folder: every feed in it and in the folders inside it moves, in one write. A folder
+   * beside it with the same name (ignoring case) fails with `duplicate` and changes nothing,
+   * unless `merge` asks to join the two (the feeds then take the existing folder's spelling).
+   */
+  renameFolder: method<FolderChange>()({
+    args: z.tuple([
+      z.object({
+        folder: folderPathSchema,
+        name: folderNameSchema,
+        merge: z.boolean().default(false),
+      }),
+    ]),
+    errors: ['not-found', 'duplicate'],
+  }),
+  /**
+   * Deletes a folder without unsubscribing anything: its feeds, and the folders inside it with
+   * theirs, move up to its parent folder (or the top level), in one write.
+   */
+  deleteFolder: method<FolderChange>()({
+    args: z.tuple([z.object({ folder: folderPathSchema })]),
     errors: ['not-found'],
   }),
   /** Fires once per feed as a refresh progresses. */

@@ -2,8 +2,10 @@ import { annotationsContract } from './annotations';
 import { appContract } from './app';
 import type { ServiceClient, ServiceImplementation } from './define';
 import { feedsContract } from './feeds';
+import { imagesContract } from './images';
 import { libraryContract } from './library';
 import { papersContract } from './papers';
+import { retentionContract } from './retention';
 import { rulesContract } from './rules';
 import { sourcesContract } from './sources';
 
@@ -11,8 +13,10 @@ export * from './define';
 export * from './annotations';
 export * from './app';
 export * from './feeds';
+export * from './images';
 export * from './library';
 export * from './papers';
+export * from './retention';
 export * from './rules';
 export * from './sources';
 
@@ -21,8 +25,10 @@ export const contract = {
   annotations: annotationsContract,
   app: appContract,
   feeds: feedsContract,
+  images: imagesContract,
   library: libraryContract,
   papers: papersContract,
+  retention: retentionContract,
   rules: rulesContract,
   sources: sourcesContract,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, service } from './define';
+import { folderPathSchema } from './feeds';
 
 /** One item as the list pane shows it. */
 export interface ItemSummary {
@@ -105,6 +106,11 @@ export interface ItemPage {
   /** Items matching the query in all pages. */
   total: number;
   offset: number;
+  /**
+   * How many items of this source mute rules hide ("3 hidden by mute rules"); absent for a
+   * search, which does not count them.
+   */
+  hiddenByMute?: number;
   /** How a search was answered; absent when the list was not searched. */
   search?: ItemSearchInfo;
 }
@@ -150,6 +156,14 @@ export interface ItemSearchInfo {
   provisional: boolean;
 }
 
+/** What `markAllRead` did. */
+export interface MarkAllReadOutcome {
+  /** Items marked read (a paper counts once, however many feeds carry it). */
+  marked: number;
+  /** For `undoMarkAllRead`; null when nothing was marked. */
+  undoToken: string | null;
+}
+
 /**
  * How many rows the overall lists show: what `list` totals for each filter with no feed and no
  * search, so a paper carried by several feeds counts once and muted items not at all.
@@ -181,12 +195,24 @@ export const libraryContract = service('library', {
     args: z.tuple([
       z.object({
         feedId: z.string().min(1).max(128).optional(),
+        /**
+         * The items of every feed in this folder and the folders inside it, a paper once (as
+         * its first published copy among them), like the overall list. Not with `feedId`/`tag`.
+         */
+        folder: folderPathSchema.optional(),
+        /** The items of every feed carrying this tag (any case), a paper once, as for `folder`. */
+        tag: z.string().trim().min(1).max(60).optional(),
         filter: z.enum(['all', 'unread', 'starred']).default('all'),
         /**
          * A search over title, authors, journal, full text, identifiers and feed: words (as
          * prefixes), "quoted phrases", field filters, dates and exclusions (parseSearchQuery).
          */
         query: z.string().max(200).optional(),
+        /**
+         * Newest (the default) or oldest first, by publication date (or, undated, when Rounds
+         * stored the item). A search lists its best matches first whatever this says.
+         */
+        sort: z.enum(['newest', 'oldest']).optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
       }),
@@ -206,6 +232,33 @@ export const libraryContract = service('library', {
   /** Marks an item (every feed's copy of its paper) read or unread; resolves once on disk. */
   setRead: method<{ id: string; read: boolean }>()({
     args: z.tuple([z.object({ id: itemId, read: z.boolean() })]),
+    errors: ['not-found'],
+  }),
+  /**
+   * Marks every unread item a list shows as read (every copy of each paper), optionally only
+   * those older than a day or a week (by publication date, or when Rounds stored an undated
+   * item). Takes the same scope as `list` without the page. Resolves once the marks are on disk,
+   * with how many items changed and a token that `undoMarkAllRead` takes to put them back.
+   */
+  markAllRead: method<MarkAllReadOutcome>()({
+    args: z.tuple([
+      z.object({
+        feedId: z.string().min(1).max(128).optional(),
+        folder: folderPathSchema.optional(),
+        tag: z.string().trim().min(1).max(60).optional(),
+        filter: z.enum(['all', 'unread', 'starred']).default('all'),
+        query: z.string().max(200).optional(),
+        olderThan: z.enum(['day', 'week']).optional(),
+      }),
+    ]),
+    errors: ['invalid-query', 'invalid-argument'],
+  }),
+  /**
+   * Makes unread again exactly the items one `markAllRead` marked. Fails with `not-found` when
+   * the token is unknown: too old (the last few are kept, until Rounds quits) or already undone.
+   */
+  undoMarkAllRead: method<{ restored: number }>()({
+    args: z.tuple([z.object({ undoToken: z.string().min(1).max(64) })]),
     errors: ['not-found'],
   }),
   /** Stars or unstars an item (every copy of its paper); resolves once the change is on disk. */

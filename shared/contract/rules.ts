@@ -46,6 +46,11 @@ export const MAX_RULE_TEXT_LENGTH = 200;
 
 const id = z.string().min(1).max(128);
 const ruleText = z.string().trim().min(1).max(MAX_RULE_TEXT_LENGTH);
+const savedSearchName = z
+  .string()
+  .trim()
+  .min(1, 'Give the search a name')
+  .max(120, 'A search name can be at most 120 characters');
 
 /**
  * The `rules` service: mute rules, applied to items as they arrive and to the whole library
@@ -74,13 +79,18 @@ export const rulesContract = service('rules', {
   saveSearch: method<SavedSearch>()({
     args: z.tuple([
       z.object({
-        name: z.string().trim().min(1).max(120),
+        name: savedSearchName,
         query: ruleText,
         feedId: id.optional(),
         filter: z.enum(['all', 'unread', 'starred']).default('all'),
       }),
     ]),
     errors: ['duplicate', 'not-found', 'nothing-to-match', 'invalid-query'],
+  }),
+  /** Renames a saved search; another saved search of that name (ignoring case) is a `duplicate`. */
+  renameSavedSearch: method<SavedSearch>()({
+    args: z.tuple([z.object({ id, name: savedSearchName })]),
+    errors: ['not-found', 'duplicate'],
   }),
   /** Forgets a saved search (its items stay in the library). */
   removeSavedSearch: method<{ id: string }>()({

@@ -25,7 +25,7 @@ const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as {
 type Database = SqliteDatabase;
 
 /** Bumped whenever the tables or the way text is indexed change: an older file is rebuilt. */
-export const SEARCH_SCHEMA_VERSION = 3;
+export const SEARCH_SCHEMA_VERSION = 4;
 // "Rnds": tells our index apart from any other SQLite file put in its place.
 const APPLICATION_ID = 0x526e6473;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -78,12 +78,15 @@ const SCHEMA = `
     place INTEGER,
     doi TEXT,
     pmid TEXT,
-    arxiv TEXT
+    arxiv TEXT,
+    -- 1 when the user has highlighted the item or written a note on it (is:annotated).
+    annotated INTEGER NOT NULL DEFAULT 0
   );
   CREATE INDEX documents_by_feed ON documents (feed_id);
   CREATE INDEX documents_by_doi ON documents (doi) WHERE doi IS NOT NULL;
   CREATE INDEX documents_by_pmid ON documents (pmid) WHERE pmid IS NOT NULL;
   CREATE INDEX documents_by_arxiv ON documents (arxiv) WHERE arxiv IS NOT NULL;
+  CREATE INDEX documents_annotated ON documents (doc) WHERE annotated = 1;
   -- Contentless: the text lives in the library already; the index keeps only what finds it.
   -- No prefix indexes: they doubled the file, and a prefix query of three or more letters
   -- merges the matching terms in a few milliseconds without them.
@@ -180,7 +183,7 @@ export class SqliteSearchDatabase {
       'SELECT max(doc) AS highest FROM documents WHERE doc >= ? AND doc < ?',
     );
     this.insertDocument = prepare(
-      'INSERT INTO documents (doc, item_id, feed_id, dated_at, paper_key, place, doi, pmid, arxiv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO documents (doc, item_id, feed_id, dated_at, paper_key, place, doi, pmid, arxiv, annotated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.deleteDocument = prepare('DELETE FROM documents WHERE doc = ?');
     this.insertPassage = prepare(
@@ -267,6 +270,7 @@ export class SqliteSearchDatabase {
           document.doi,
           document.pmid,
           document.arxiv,
+          document.notes.trim() !== '' || document.annotations.trim() !== '' ? 1 : 0,
         ]);
         this.insertPassage.run([doc, ...columnTextOf(document)]);
       }
@@ -429,6 +433,7 @@ function filtersOf(
   for (const arxiv of query.arxivIds) add('documents.arxiv = ?', arxiv);
   if (query.datedFrom !== null) add('documents.dated_at >= ?', timeOf(query.datedFrom));
   if (query.datedBefore !== null) add('documents.dated_at < ?', timeOf(query.datedBefore));
+  if (query.annotated) add('documents.annotated = ?', 1);
   if (exclude !== null) {
     add('documents.doc NOT IN (SELECT rowid FROM passages WHERE passages MATCH ?)', exclude);
   }

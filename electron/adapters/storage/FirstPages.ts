@@ -77,7 +77,14 @@ export class FirstPages {
    */
   answer(query: ItemQuery): { rows: ItemRow[]; total: number } | null {
     const { view } = this;
-    if (view === null || query.feedId !== undefined || query.query !== undefined) return null;
+    if (
+      view === null ||
+      query.feedId !== undefined ||
+      query.query !== undefined ||
+      query.oldestFirst === true
+    ) {
+      return null;
+    }
     const ids = view.lists[query.filter];
     const total = view.overall[query.filter];
     const end = Math.max(0, query.offset) + Math.max(0, query.limit);

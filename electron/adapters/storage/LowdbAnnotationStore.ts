@@ -28,6 +28,8 @@ const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60_000;
 interface Shard {
   annotations: Map<string, Annotation>;
   notes: Map<string, StoredNote>;
+  /** Tags on whole papers, by item id. */
+  paperTags: Map<string, string[]>;
   document: LibraryDocument<AnnotationShardDocument>;
 }
 
@@ -54,17 +56,24 @@ export class LowdbAnnotationStore implements AnnotationStore {
       const shard: Shard = {
         annotations: new Map(),
         notes: new Map(),
+        paperTags: new Map(),
         document: createDocument<AnnotationShardDocument>({
           relativePath: `annotations/${shardFileName('annotations', number, ANNOTATION_SHARD_COUNT)}`,
           subject: 'some of your highlights and notes',
           remedy: '',
           backup: 'last-good',
           repair: repairAnnotationShard,
-          empty: () => ({ schemaVersion: LIBRARY_SCHEMA_VERSION, annotations: [], notes: [] }),
+          empty: () => ({
+            schemaVersion: LIBRARY_SCHEMA_VERSION,
+            annotations: [],
+            notes: [],
+            paperTags: [],
+          }),
           serialize: () => ({
             schemaVersion: LIBRARY_SCHEMA_VERSION,
             annotations: [...shard.annotations.values()],
             notes: [...shard.notes.values()],
+            paperTags: [...shard.paperTags].map(([itemId, tags]) => ({ itemId, tags })),
           }),
         }),
       };
@@ -100,12 +109,21 @@ export class LowdbAnnotationStore implements AnnotationStore {
     return { store, notices };
   }
 
-  forItem(itemId: string): { annotations: Annotation[]; notes: StoredNote[] } {
+  forItem(itemId: string): { annotations: Annotation[]; notes: StoredNote[]; paperTags: string[] } {
     const shard = this.shardOf(itemId);
     return {
       annotations: [...shard.annotations.values()].filter((entry) => entry.itemId === itemId),
       notes: [...shard.notes.values()].filter((note) => note.itemId === itemId),
+      paperTags: [...(shard.paperTags.get(itemId) ?? [])],
     };
+  }
+
+  async putPaperTags(itemId: string, tags: readonly string[]): Promise<void> {
+    this.assertOpen();
+    const shard = this.shardOf(itemId);
+    if (tags.length === 0) shard.paperTags.delete(itemId);
+    else shard.paperTags.set(itemId, [...tags]);
+    await shard.document.write();
   }
 
   annotation(id: string): Annotation | undefined {
@@ -125,6 +143,7 @@ export class LowdbAnnotationStore implements AnnotationStore {
     for (const shard of this.shards) {
       for (const annotation of shard.annotations.values()) ids.add(annotation.itemId);
       for (const note of shard.notes.values()) ids.add(note.itemId);
+      for (const itemId of shard.paperTags.keys()) ids.add(itemId);
     }
     return [...ids];
   }
@@ -209,6 +228,11 @@ export class LowdbAnnotationStore implements AnnotationStore {
       for (const note of document.notes) {
         const shard = this.shardOf(note.itemId);
         shard.notes.set(note.id, note);
+        if (shard !== here) misplaced.add(shard).add(here);
+      }
+      for (const { itemId, tags } of document.paperTags ?? []) {
+        const shard = this.shardOf(itemId);
+        shard.paperTags.set(itemId, tags);
         if (shard !== here) misplaced.add(shard).add(here);
       }
     });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ItemFilter, RuleSet, StorageNotice } from '@shared/contract';
 import { normalizeDoi } from '@shared/domain/feeds/paperIdentity';
+import type { RetentionCandidate, RetentionFacts } from '@shared/domain/retention/retentionRules';
 import { compileSearchQuery } from '@shared/domain/library/compileSearchQuery';
 import {
   LIBRARY_SCHEMA_VERSION,
@@ -19,8 +20,10 @@ import type {
   SearchableItem,
   StoredFeed,
   StoredItem,
+  UnreadScope,
 } from '../../services/library/LibraryStore';
 import type { SearchHit } from '../../services/library/SearchIndex';
+import { feedGroupRows, feedGroupSearchRows, passesFilter } from './feedGroupRows';
 import { FIRST_PAGE_FILTERS, FIRST_PAGE_ROWS, FirstPages } from './FirstPages';
 import { FoldedItemText } from './FoldedItemText';
 import { ItemMarkShards } from './ItemMarkShards';
@@ -37,6 +40,7 @@ import { prepareLibraryFolders } from './prepareLibraryFolders';
 import { removeLeftoverTemporaryFiles } from './removeLeftoverTemporaryFiles';
 import { sameItemRecord } from './sameItemRecord';
 import { SavedRules } from './SavedRules';
+import { citableKeysOf } from './citableKeysOf';
 import { StorageNotices } from './StorageNotices';
 import { SubscribedFeeds } from './SubscribedFeeds';
 
@@ -50,6 +54,8 @@ const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60_000;
  * comes at once and the rest with the full answer the window asks for next.
  */
 export const PROVISIONAL_ROWS = 30;
+/** Retention candidates described between two pauses: a few milliseconds of work. */
+const RETENTION_FACTS_PER_TURN = 1_000;
 
 /** Tuning and observation hooks; the defaults suit the app. */
 export interface LowdbLibraryStoreOptions {
@@ -213,6 +219,89 @@ export class LowdbLibraryStore implements LibraryStore {
     return true;
   }
 
+  // For the retention policy (services/retention).
+
+  async retentionCandidates(
+    cutoffOf: (feedId: string) => number | null,
+    pause: () => Promise<void> = yieldToOtherCalls,
+  ): Promise<RetentionCandidate[]> {
+    await this.loading;
+    // What a colleague's post may cite: every key of every item that is not itself a post.
+    const citable = new Set<string>();
+    const old: IndexedItem[] = [];
+    for (const feedId of this.list.feedIds()) {
+      const cutoff = cutoffOf(feedId);
+      for (const itemId of this.pieces.itemsOf(feedId)) {
+        const item = this.items.get(itemId);
+        if (!item) continue;
+        if (!item.record.citations?.length) {
+          for (const key of citableKeysOf(item.record)) citable.add(key);
+        }
+        if (cutoff !== null && item.read && item.newestKey < cutoff) old.push(item);
+      }
+      await pause();
+    }
+    // Facts as they are now (items may have changed or gone during the pauses), a slice at a
+    // time: each needs the paper's copies and discussions.
+    const candidates: RetentionCandidate[] = [];
+    for (let start = 0; start < old.length; start += RETENTION_FACTS_PER_TURN) {
+      for (const item of old.slice(start, start + RETENTION_FACTS_PER_TURN)) {
+        if (this.items.get(item.record.id) !== item || !item.read) continue;
+        candidates.push({
+          ...this.retentionFactsOf(item),
+          citesStoredPaper: (item.record.citations ?? []).some((key) => citable.has(key)),
+        });
+      }
+      await pause();
+    }
+    return candidates;
+  }
+
+  async removeItems(
+    ids: readonly string[],
+    stillExpires?: (facts: RetentionFacts) => boolean,
+  ): Promise<string[]> {
+    await this.loadedForChange();
+    const removed: IndexedItem[] = [];
+    for (const id of new Set(ids)) {
+      const item = this.items.get(id);
+      if (!item || (stillExpires && !stillExpires(this.retentionFactsOf(item)))) continue;
+      removed.push(item);
+    }
+    if (removed.length === 0) return [];
+    const removedIds = removed.map((item) => item.record.id);
+    this.list.remove(removed);
+    for (const id of removedIds) this.items.delete(id);
+    // Records go first: an item still listed after a crash keeps its text and its marks, so
+    // nothing comes back unread. The marks are forgotten only once the records are gone, since
+    // a mark shard written meanwhile (another item's click) would otherwise lose them early.
+    await this.pieces.removeItems(removedIds);
+    const touchedMarkShards = new Set<number>();
+    for (const id of removedIds) {
+      const shard = this.marks.delete(id);
+      if (shard !== null) touchedMarkShards.add(shard);
+    }
+    await this.marks.write(touchedMarkShards);
+    this.firstPages.changed();
+    this.tellItemsChanged({ upserted: [], removed: removedIds });
+    return removedIds;
+  }
+
+  /** What the retention rules ask of an item, as the library has it now. */
+  private retentionFactsOf(item: IndexedItem): RetentionFacts {
+    const copies = this.list.copiesOf(item);
+    return {
+      id: item.record.id,
+      feedId: item.record.feedId,
+      read: item.read,
+      starred: item.starred,
+      datedAt: item.record.publishedAt ?? item.record.fetchedAt,
+      copies: copies.map(({ record }) => ({ itemId: record.id, feedId: record.feedId })),
+      hasPdf: copies.some(({ record }) => Boolean(record.pdf)),
+      discussedBy: this.list.colleaguesDiscussing(item),
+    };
+  }
+
   async putItems(items: StoredItem[]): Promise<number> {
     this.assertOpen();
     const incoming = new Map<string, { record: ItemRecord; html: string }>();
@@ -318,6 +407,8 @@ export class LowdbLibraryStore implements LibraryStore {
   }
 
   async queryItems(query: ItemQuery): Promise<{ rows: ItemRow[]; total: number }> {
+    if (query.feedIds !== undefined)
+      return this.queryFeedGroup({ ...query, feedIds: query.feedIds });
     if (!this.loaded) {
       const early = this.firstPages.answer(query);
       if (early) return early;
@@ -330,6 +421,7 @@ export class LowdbLibraryStore implements LibraryStore {
       offset: query.offset,
       limit: query.limit,
       matches: search === null ? undefined : (item) => search(this.foldedText.of(item.record)),
+      oldestFirst: query.oldestFirst,
     });
     return { rows: items.map((item) => this.rows.rowOf(item)), total };
   }
@@ -342,6 +434,11 @@ export class LowdbLibraryStore implements LibraryStore {
     return this.loaded ? this.list.overallCounts() : this.firstPages.overall();
   }
 
+  mutedCount(feedId?: string): number {
+    // Before the library has loaded, mute rules have not been applied yet: nothing is hidden.
+    return this.loaded ? this.list.mutedIn(feedId) : 0;
+  }
+
   async setItemState(id: string, patch: Partial<ItemState>): Promise<boolean> {
     await this.loadedForChange();
     const item = this.items.get(id);
@@ -350,6 +447,42 @@ export class LowdbLibraryStore implements LibraryStore {
     this.firstPages.changed();
     await written;
     return true;
+  }
+
+  async unreadItemIds(scope: UnreadScope): Promise<string[]> {
+    await this.loading;
+    const among = scope.among === undefined ? null : new Set(scope.among);
+    const before = scope.olderThanMs;
+    const keep = (item: IndexedItem) =>
+      (among === null || among.has(item.record.id)) &&
+      (before === undefined || item.newestKey < before) &&
+      (scope.filter !== 'starred' || item.starred);
+    const feeds = scope.feedIds ?? [undefined];
+    const found: string[] = [];
+    // A paper carried by several of the feeds is one item to mark (its copies follow it).
+    const papers = new Set<string>();
+    for (const feedId of feeds) {
+      for (const item of this.list.unreadIn(feedId, keep)) {
+        if (item.paperKey !== null) {
+          if (papers.has(item.paperKey)) continue;
+          papers.add(item.paperKey);
+        }
+        found.push(item.record.id);
+      }
+    }
+    return found;
+  }
+
+  async setReadOfItems(ids: readonly string[], read: boolean): Promise<string[]> {
+    await this.loadedForChange();
+    const items: IndexedItem[] = [];
+    for (const id of ids) {
+      const item = this.items.get(id);
+      if (item) items.push(item);
+    }
+    const written = this.paperMarks.changeMany(items, { read });
+    this.firstPages.changed();
+    return written;
   }
 
   rules(): RuleSet {
@@ -446,8 +579,11 @@ export class LowdbLibraryStore implements LibraryStore {
 
   async searchRows(
     hits: readonly SearchHit[],
-    scope: { feedId?: string | undefined; filter: ItemFilter; offset: number; limit: number },
+    scope: Parameters<LibraryStore['searchRows']>[1],
   ): Promise<{ rows: ItemRow[]; total: number; provisional: boolean }> {
+    if (scope.feedIds !== undefined) {
+      return this.searchRowsInFeedGroup(hits, { ...scope, feedIds: scope.feedIds });
+    }
     if (!this.loaded && this.savedRules.muteRules.length === 0) {
       const early = await this.searchRowsBeforeLoad(hits, scope);
       if (early) return early;
@@ -470,6 +606,37 @@ export class LowdbLibraryStore implements LibraryStore {
       rows: listed
         .slice(scope.offset, scope.offset + scope.limit)
         .map((row) => this.rows.rowOf(row)),
+      total: listed.length,
+      provisional: false,
+    };
+  }
+
+  /** A folder's or a tag's list (see feedGroupRows); it needs every item, so it waits for them. */
+  private async queryFeedGroup(
+    query: ItemQuery & { feedIds: readonly string[] },
+  ): Promise<{ rows: ItemRow[]; total: number }> {
+    await this.loading;
+    const search = query.query === undefined ? null : compileSearchQuery(query.query);
+    const listed = feedGroupRows(this.list, query.feedIds).filter(
+      (item) =>
+        passesFilter(item, query.filter) &&
+        (search === null || search(this.foldedText.of(item.record))),
+    );
+    if (query.oldestFirst) listed.reverse();
+    const page = listed.slice(query.offset, query.offset + query.limit);
+    return { rows: page.map((item) => this.rows.rowOf(item)), total: listed.length };
+  }
+
+  /** A search within a folder's or a tag's feeds, a paper once as in their list. */
+  private async searchRowsInFeedGroup(
+    hits: readonly SearchHit[],
+    scope: { feedIds: readonly string[]; filter: ItemFilter; offset: number; limit: number },
+  ): Promise<{ rows: ItemRow[]; total: number; provisional: boolean }> {
+    await this.loading;
+    const listed = feedGroupSearchRows(this.list, (id) => this.items.get(id), hits, scope);
+    const page = listed.slice(scope.offset, scope.offset + scope.limit);
+    return {
+      rows: page.map((row) => this.rows.rowOf(row)),
       total: listed.length,
       provisional: false,
     };

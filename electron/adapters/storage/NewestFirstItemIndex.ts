@@ -228,18 +228,26 @@ export class NewestFirstItemIndex {
     offset: number;
     limit: number;
     matches?: ((item: IndexedItem) => boolean) | undefined;
+    /** Oldest first instead of newest first. */
+    oldestFirst?: boolean | undefined;
   }): { items: IndexedItem[]; total: number } {
-    const { feedId, filter, matches } = query;
+    const { feedId, filter, matches, oldestFirst = false } = query;
     const offset = Math.max(0, query.offset);
     const limit = Math.max(0, query.limit);
     const source = feedId === undefined ? this.all : (this.byFeed.get(feedId) ?? []);
     const counts = feedId === undefined ? this.totals : this.feedCounts.get(feedId);
     const muted = counts?.muted ?? 0;
-    if (filter === 'all' && muted === 0 && !matches)
-      return { items: source.slice(offset, offset + limit), total: source.length };
+    if (filter === 'all' && muted === 0 && !matches) {
+      const page = oldestFirst
+        ? source
+            .slice(Math.max(0, source.length - offset - limit), source.length - offset)
+            .reverse()
+        : source.slice(offset, offset + limit);
+      return { items: page, total: source.length };
+    }
     const items: IndexedItem[] = [];
     let seen = 0;
-    for (const item of source) {
+    for (const item of oldestFirst ? reversed(source) : source) {
       // Without a search the total is known from the counts, so the scan stops at the page's end.
       if (!matches && items.length >= limit) break;
       if (item.muted) continue;
@@ -256,6 +264,21 @@ export class NewestFirstItemIndex {
           ? (counts?.unread ?? 0)
           : (counts?.starred ?? 0);
     return { items, total };
+  }
+
+  /**
+   * The unread items a list shows (the overall list's rows, or one feed's items), muted ones left
+   * out, that `keep` accepts: what "mark all as read" marks. Copies of each paper follow through
+   * PaperMarks, so a paper standing once in the overall list is marked in every feed.
+   */
+  unreadIn(feedId: string | undefined, keep: (item: IndexedItem) => boolean): IndexedItem[] {
+    const source = feedId === undefined ? this.all : (this.byFeed.get(feedId) ?? []);
+    return source.filter((item) => !item.read && !item.muted && keep(item));
+  }
+
+  /** How many items a mute rule hides from one feed's list, or from the overall list's rows. */
+  mutedIn(feedId: string | undefined): number {
+    return (feedId === undefined ? this.totals : this.feedCounts.get(feedId))?.muted ?? 0;
   }
 
   /** Item and unread counts of one feed, muted items left out. */
@@ -409,4 +432,9 @@ function citableKeysOf(record: ItemRecord): string[] {
   const linkKey = record.link === null ? null : articleLinkKey(record.link);
   if (linkKey !== null) keys.push(linkKey);
   return keys;
+}
+
+/** The items of a list from its end, without copying it. */
+function* reversed<T>(list: readonly T[]): Generator<T> {
+  for (let index = list.length - 1; index >= 0; index -= 1) yield list[index] as T;
 }

@@ -38,6 +38,29 @@ export class PaperMarks {
   }
 
   /**
+   * Marks many papers at once through one of their copies each, writing every changed marks file
+   * once. Returns the ids of the items (copies included) whose marks changed, once on disk.
+   */
+  async changeMany(items: Iterable<IndexedItem>, patch: Partial<ItemState>): Promise<string[]> {
+    const changedShards = new Set<number>();
+    const changedIds: string[] = [];
+    for (const item of items) {
+      for (const copy of this.list.copiesOf(item)) {
+        const after: ItemStateRecord = {
+          read: patch.read ?? copy.read,
+          starred: patch.starred ?? copy.starred,
+        };
+        const shard = this.apply(copy, after);
+        if (shard === null) continue;
+        changedShards.add(shard);
+        changedIds.push(copy.record.id);
+      }
+    }
+    await this.marks.write(changedShards);
+    return changedIds;
+  }
+
+  /**
    * Gives every copy of each paper the union of the copies' marks. Returns the state shards that
    * changed, for the caller to write.
    */

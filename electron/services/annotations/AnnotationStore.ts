@@ -5,7 +5,9 @@ import type { HighlightColourId } from '@shared/domain/annotations/highlightColo
 /** What the user made on papers: highlights, notes and what the colours mean. */
 export interface AnnotationStore {
   /** An item's highlights (in the order made) and notes. */
-  forItem(itemId: string): { annotations: Annotation[]; notes: StoredNote[] };
+  forItem(itemId: string): { annotations: Annotation[]; notes: StoredNote[]; paperTags: string[] };
+  /** Sets the tags on a whole paper (none removes them); resolves once on disk. */
+  putPaperTags(itemId: string, tags: readonly string[]): Promise<void>;
   annotation(id: string): Annotation | undefined;
   /** Every highlight, for exports. */
   all(): Annotation[];

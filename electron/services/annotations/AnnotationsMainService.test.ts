@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '@shared/domain/annotations/annotation';
-import { describeTextRange } from '@shared/domain/annotations/selectors';
+import { describeTextRange, pdfPageSelector } from '@shared/domain/annotations/selectors';
 import type { NoteEnvelope } from '@shared/domain/notes/noteEnvelope';
 import { newFeedRecord } from '@shared/domain/library/newFeedRecord';
 import { WorkerSearchIndex } from '../../adapters/search/WorkerSearchIndex';
@@ -235,6 +235,31 @@ describe('AnnotationsMainService', () => {
     expect(await found('small')).toEqual(['trial']);
   });
 
+  it('exports a highlight on a PDF page naming the file and the paper, and reads it back', async () => {
+    const file = `urn:sha256:${'d4'.repeat(32)}`;
+    const onPage = { ...highlight(FIRST, 'heart failure'), source: file };
+    onPage.selectors = { ...onPage.selectors, page: pdfPageSelector(2) };
+    await service.save({ annotation: onPage });
+
+    const exported = await service.exportWebAnnotations({ itemId: 'trial' });
+    if (!exported.ok) throw new Error('export failed');
+    const json = JSON.parse(exported.value.text) as {
+      first: { items: { target: { source: string; scope?: string } }[] };
+    };
+    expect(json.first.items[0]?.target).toMatchObject({
+      source: file,
+      scope: `https://doi.org/${DOI}`,
+    });
+
+    await service.remove({ id: FIRST });
+    const imported = await service.importWebAnnotations({ text: exported.value.text });
+    expect(imported).toMatchObject({ ok: true, value: { added: 1, problems: [] } });
+    const back = await service.forItem({ itemId: 'trial' });
+    expect(back.ok && back.value.annotations).toMatchObject([
+      { id: FIRST, source: file, selectors: { page: { value: 'page=2' } } },
+    ]);
+  });
+
   it('says what is wrong with a file that holds no annotations', async () => {
     expect(await service.importWebAnnotations({ text: 'not json' })).toMatchObject({
       ok: false,
@@ -265,5 +290,45 @@ describe('AnnotationsMainService', () => {
     expect(reopened.notices.length).toBeGreaterThan(0);
     await reopened.store.close();
     await open();
+  });
+
+  it('lists the papers with highlights or notes for is:annotated, and no longer once they are gone', async () => {
+    expect(await found('is:annotated')).toEqual([]);
+
+    await service.save({ annotation: highlight(FIRST, 'hospitalisation') });
+    expect(await found('is:annotated')).toEqual(['trial']);
+    expect(await found('is:annotated empagliflozin')).toEqual(['trial']);
+    expect(await found('is:annotated colchicine')).toEqual([]);
+
+    await service.remove({ id: FIRST });
+    expect(await found('is:annotated')).toEqual([]);
+
+    await service.saveNote({ itemId: 'trial', annotationId: null, envelope: note('Read again') });
+    expect(await found('is:annotated')).toEqual(['trial']);
+  });
+
+  it('keeps tidy tags on a whole paper across a restart; they are searchable and count as annotated', async () => {
+    const saved = await service.setPaperTags({
+      itemId: 'trial',
+      tags: [' Journal club ', 'journal CLUB', 'to teach'],
+    });
+    expect(saved).toEqual({
+      ok: true,
+      value: { itemId: 'trial', tags: ['Journal club', 'to teach'] },
+    });
+    expect(await found('teach')).toEqual(['trial']);
+    expect(await found('is:annotated')).toEqual(['trial']);
+
+    await closeAll();
+    await open();
+    const again = await service.forItem({ itemId: 'trial' });
+    expect(again).toMatchObject({ ok: true, value: { paperTags: ['Journal club', 'to teach'] } });
+
+    await service.setPaperTags({ itemId: 'trial', tags: [] });
+    expect(await found('is:annotated')).toEqual([]);
+    expect(await service.setPaperTags({ itemId: 'gone', tags: ['x'] })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
   });
 });

@@ -7,7 +7,7 @@ import {
   type ServiceImplementation,
 } from '@shared/contract';
 import type { Annotation } from '@shared/domain/annotations/annotation';
-import { normalizeTags } from '@shared/domain/annotations/annotation';
+import { normalizeTags, paperSource } from '@shared/domain/annotations/annotation';
 import {
   type AnnotatedPaper,
   annotationsMarkdown,
@@ -124,6 +124,14 @@ export class AnnotationsMainService implements AnnotationsService {
     return ok(note);
   };
 
+  readonly setPaperTags: AnnotationsService['setPaperTags'] = async ({ itemId, tags }) => {
+    if (!(await this.library.recordOf(itemId))) return fail('not-found', GONE);
+    const tidy = normalizeTags(tags);
+    await this.annotations.putPaperTags(itemId, tidy);
+    this.listener.annotationsChanged([itemId]);
+    return ok({ itemId, tags: tidy });
+  };
+
   readonly meanings: AnnotationsService['meanings'] = async () => ok(this.currentMeanings());
 
   readonly setMeanings: AnnotationsService['setMeanings'] = async ({ meanings }) => {
@@ -147,12 +155,22 @@ export class AnnotationsMainService implements AnnotationsService {
   }) => {
     const papers = await this.annotatedPapers(itemId);
     if (papers.length === 0) return fail('not-found', itemId ? GONE : NOTHING_ANNOTATED);
+    // A highlight on a PDF names the file; its paper goes with it, so another library finds it.
+    const paperAddresses = new Map(
+      papers.flatMap(({ paper, annotations }) =>
+        annotations.map(
+          (annotation) =>
+            [annotation.id, paperSource({ ...paper, itemId: annotation.itemId })] as const,
+        ),
+      ),
+    );
     const collection = toAnnotationCollection(
       papers.flatMap((paper) => paper.annotations),
       {
         id: `urn:uuid:${this.newId()}`,
         label: itemId ? `Highlights on ${papers[0]?.paper.title ?? ''}` : 'Highlights from Rounds',
         meanings: this.currentMeanings(),
+        scopeOf: (annotation) => paperAddresses.get(annotation.id) ?? null,
       },
     );
     const name = itemId ? (papers[0]?.paper.title ?? 'paper') : 'all papers';

@@ -11,10 +11,16 @@ import {
   type RefreshEvent,
   type ServiceImplementation,
 } from '@shared/contract';
+import {
+  type FolderMove,
+  planFolderDeletion,
+  planFolderRename,
+} from '@shared/domain/feeds/feedGroups';
 import { normalizeFeedTags } from '@shared/domain/feeds/normalizeFeedTags';
 import { normalizeFeedUrl } from '@shared/domain/feeds/normalizeFeedUrl';
 import { notLaterThan } from '@shared/domain/feeds/notLaterThan';
 import { Emitter } from '../Emitter';
+import type { FeedImageKeeper } from './FeedImageKeeper';
 import type { LibraryStore, StoredFeed, StoredItem } from '../library/LibraryStore';
 import { HostConcurrencyLimiter } from './HostConcurrencyLimiter';
 import { feedDisplayTitle } from '@shared/domain/library/feedDisplayTitle';
@@ -42,6 +48,28 @@ export interface FeedMainServiceDependencies {
   clock: Clock;
   /** Feeds fetched at the same time, overall and per host. Default 4 and 2. */
   concurrency?: { overall: number; perHost: number };
+  /** Told after each good refresh and settings change, to keep feeds' images; none when left out. */
+  images?: FeedImageKeeper;
+  /** Items the retention policy removed; without it, a refresh stores whatever its feed lists. */
+  expiredItems?: ExpiredItemsGate;
+}
+
+/**
+ * Items the retention policy removed while their feed still lists them (see
+ * services/retention/ExpiredItemKeys). A refresh stores a feed's items through it: those removed
+ * are left out, so they do not come back as new and unread, and the write waits for any removal
+ * of that feed's items under way, so none can slip between the check and the write.
+ */
+export interface ExpiredItemsGate {
+  /**
+   * Runs `store` with the ids among `itemIds` (everything the feed now lists) that were removed,
+   * once no removal of the feed's items is under way; forgets removed ids the feed no longer lists.
+   */
+  admit<T>(
+    feedId: string,
+    itemIds: readonly string[],
+    store: (expired: ReadonlySet<string>) => Promise<T>,
+  ): Promise<T>;
 }
 
 /** Where a refresh was when something unexpected went wrong, and what the user is told. */
@@ -78,6 +106,8 @@ export class FeedMainService implements FeedsService {
   private readonly parser: FeedParser;
   private readonly clock: Clock;
   private readonly limiter: HostConcurrencyLimiter;
+  private readonly images: FeedImageKeeper | undefined;
+  private readonly expiredItems: ExpiredItemsGate | null;
   private readonly refreshed = new Emitter<RefreshEvent>();
   /** Aborted by {@link dispose}: requests stop and nothing more is written. */
   private readonly lifetime = new AbortController();
@@ -101,6 +131,8 @@ export class FeedMainService implements FeedsService {
     this.clock = dependencies.clock;
     const concurrency = dependencies.concurrency ?? { overall: 4, perHost: 2 };
     this.limiter = new HostConcurrencyLimiter(concurrency.overall, concurrency.perHost);
+    this.images = dependencies.images;
+    this.expiredItems = dependencies.expiredItems ?? null;
   }
 
   // Methods are arrow properties so a transport may call them detached from the instance.
@@ -245,7 +277,12 @@ export class FeedMainService implements FeedsService {
       tags: changes.tags === undefined ? current.tags : normalizeFeedTags(changes.tags),
       refreshIntervalMinutes: changes.refreshIntervalMinutes ?? current.refreshIntervalMinutes,
     };
+    // Written only while on, like the other optional fields of a feed's record.
+    const keepImages = changes.keepImages ?? current.keepImages === true;
+    if (keepImages) updated.keepImages = true;
+    else delete updated.keepImages;
     await this.store.saveFeed(updated);
+    this.tellImageKeeper(() => this.images?.afterSettingsChanged(current, updated));
     return ok(this.summarise(updated));
   };
 
@@ -276,6 +313,27 @@ export class FeedMainService implements FeedsService {
     const cancelled = this.runs.size > 0;
     for (const run of this.runs) run.abort(new Error('The refresh was cancelled.'));
     return ok({ cancelled });
+  };
+
+  readonly renameFolder: FeedsService['renameFolder'] = async ({ folder, name, merge }) => {
+    const plan = planFolderRename(this.store.listFeeds(), { folder, name, merge });
+    if (!plan.ok) {
+      return plan.reason === 'clash'
+        ? fail(
+            'duplicate',
+            `There is already a folder called “${plan.existing}” here. Choose another name, or merge the two folders.`,
+          )
+        : fail('not-found', noSuchFolder(folder));
+    }
+    await this.moveFeeds(plan.moves);
+    return ok({ folder: plan.folder, moved: plan.moves.length });
+  };
+
+  readonly deleteFolder: FeedsService['deleteFolder'] = async ({ folder }) => {
+    const plan = planFolderDeletion(this.store.listFeeds(), folder);
+    if (!plan.ok) return fail('not-found', noSuchFolder(folder));
+    await this.moveFeeds(plan.moves);
+    return ok({ folder: plan.folder, moved: plan.moves.length });
   };
 
   /**
@@ -382,20 +440,67 @@ export class FeedMainService implements FeedsService {
         return read.outcome;
       case 'failed':
         return this.recordFailure(feedId, read.code, read.message, read.retryAfterSeconds);
-      case 'unchanged':
-        return this.recordSuccess(feedId, read.validators, { newItems: 0, unchanged: true });
+      case 'unchanged': {
+        const outcome = await this.recordSuccess(feedId, read.validators, {
+          newItems: 0,
+          unchanged: true,
+        });
+        this.imagesAfterRefresh(feedId, []);
+        return outcome;
+      }
     }
     progress.stage = 'saving';
     if (!this.store.getFeed(feedId) || this.lifetime.signal.aborted) return untouched(feedId);
-    const newItems = await this.store.putItems(
+    // Items the retention policy removed are left out, here and for the image keeper.
+    const { stored: items, newItems } = await this.storeUnexpired(
+      feedId,
       await this.toStoredItems(feedId, read.feed.items, this.now()),
     );
     const described = { title: capTitle(read.feed.title), siteUrl: read.feed.siteUrl };
-    return this.recordSuccess(
+    const outcome = await this.recordSuccess(
       feedId,
       { ...read.validators, ...described },
       { newItems, unchanged: false },
     );
+    this.imagesAfterRefresh(feedId, items);
+    return outcome;
+  }
+
+  /**
+   * Stores a refreshed feed's items, less those the retention policy removed; resolves with the
+   * items stored and how many were new.
+   */
+  private async storeUnexpired(
+    feedId: string,
+    items: StoredItem[],
+  ): Promise<{ stored: StoredItem[]; newItems: number }> {
+    if (this.expiredItems === null) {
+      return { stored: items, newItems: await this.store.putItems(items) };
+    }
+    return this.expiredItems.admit(
+      feedId,
+      items.map((item) => item.id),
+      async (expired) => {
+        const stored = expired.size === 0 ? items : items.filter((item) => !expired.has(item.id));
+        return { stored, newItems: await this.store.putItems(stored) };
+      },
+    );
+  }
+
+  /** Hands a good refresh's items to the image keeper, which fetches in the background. */
+  private imagesAfterRefresh(feedId: string, items: readonly StoredItem[]): void {
+    const feed = this.store.getFeed(feedId);
+    if (feed === undefined || this.lifetime.signal.aborted) return;
+    this.tellImageKeeper(() => this.images?.afterRefresh(feed, items));
+  }
+
+  /** Images are extra: whatever goes wrong with them is logged and never fails a feed. */
+  private tellImageKeeper(tell: () => void): void {
+    try {
+      tell();
+    } catch (error) {
+      console.error('[rounds] the images of a feed could not be scheduled', error);
+    }
   }
 
   /** Fetches a feed and parses it when it changed; writes nothing. */
@@ -535,6 +640,19 @@ export class FeedMainService implements FeedsService {
     return [...stored.values()];
   }
 
+  /**
+   * Files feeds in new folders. The saves start together, so the store writes the feeds' file
+   * once with all of them: a crash leaves the folder as it was or as it became, never half moved.
+   */
+  private async moveFeeds(moves: readonly FolderMove[]): Promise<void> {
+    const saves: Promise<void>[] = [];
+    for (const move of moves) {
+      const feed = this.store.getFeed(move.feedId);
+      if (feed) saves.push(this.store.saveFeed({ ...feed, folder: move.folder }));
+    }
+    await Promise.all(saves);
+  }
+
   private summarise(feed: StoredFeed): FeedSummary {
     const counts = this.store.countItems(feed.id);
     return {
@@ -553,6 +671,7 @@ export class FeedMainService implements FeedsService {
       refreshIntervalMinutes: feed.refreshIntervalMinutes,
       nextRefreshAt: nextRefreshAt(feed),
       consecutiveFailures: feed.consecutiveFailures,
+      keepImages: feed.keepImages === true,
     };
   }
 
@@ -603,6 +722,10 @@ type Download =
 
 function capTitle(title: string): string {
   return title.length <= MAX_TITLE_LENGTH ? title : `${title.slice(0, MAX_TITLE_LENGTH - 1)}…`;
+}
+
+function noSuchFolder(folder: readonly string[]): string {
+  return `There is no folder “${folder.join(' / ')}” any more: its feeds may have moved.`;
 }
 
 function untouched(feedId: string): FeedRefreshOutcome {

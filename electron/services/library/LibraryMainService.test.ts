@@ -67,6 +67,7 @@ describe('LibraryMainService', () => {
       value: {
         total: 3,
         offset: 0,
+        hiddenByMute: 0,
         items: [3, 2].map((n) => ({
           id: `item-${n}`,
           feedId: FEED.id,
@@ -108,7 +109,10 @@ describe('LibraryMainService', () => {
     expect(secondPage.ok && secondPage.value.offset).toBe(2);
     expect(unread.ok && unread.value.items.map((i) => i.id)).toEqual(['item-2', 'item-1']);
     expect(starred.ok && starred.value.items.map((i) => i.id)).toEqual(['item-1']);
-    expect(otherFeed).toEqual({ ok: true, value: { items: [], total: 0, offset: 0 } });
+    expect(otherFeed).toEqual({
+      ok: true,
+      value: { items: [], total: 0, offset: 0, hiddenByMute: 0 },
+    });
   });
 
   it('returns one item with its content and its feed’s title', async () => {

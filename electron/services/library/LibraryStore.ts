@@ -4,6 +4,7 @@ import type {
   ItemRecord,
   ItemStateRecord,
 } from '@shared/domain/library/libraryDocuments';
+import type { RetentionCandidate, RetentionFacts } from '@shared/domain/retention/retentionRules';
 import type { SearchHit } from './SearchIndex';
 
 /**
@@ -66,9 +67,16 @@ export type ItemDetailRow = ItemRow & {
  */
 export interface ItemQuery {
   feedId?: string | undefined;
+  /**
+   * The items of these feeds (a folder's, a tag's), a paper once as its first published copy
+   * among them, with every copy as its sources; muted copies never stand for it. Not with `feedId`.
+   */
+  feedIds?: readonly string[] | undefined;
   filter: ItemFilter;
   /** Words and "quoted phrases" every item must contain (see compileSearchQuery). */
   query?: string | undefined;
+  /** Oldest first instead of newest first. */
+  oldestFirst?: boolean | undefined;
   offset: number;
   limit: number;
 }
@@ -79,6 +87,18 @@ export interface ItemQuery {
  * first page of the overall list is answered at once; other reads wait for the items they need).
  * Every write resolves only once the change is durably on disk.
  */
+/** Which unread items "mark all as read" reaches. */
+export interface UnreadScope {
+  /** These feeds' items; the overall list's rows when absent. */
+  feedIds?: readonly string[] | undefined;
+  /** `starred` reaches only starred items; `all` and `unread` every unread one. */
+  filter: ItemFilter;
+  /** Only these items (a search's matches). */
+  among?: readonly string[] | undefined;
+  /** Only items published (or, undated, stored) before this time, in ms since the epoch. */
+  olderThanMs?: number | undefined;
+}
+
 export interface LibraryStore {
   listFeeds(): StoredFeed[];
   getFeed(id: string): StoredFeed | undefined;
@@ -87,6 +107,27 @@ export interface LibraryStore {
   saveFeed(feed: StoredFeed): Promise<void>;
   /** Deletes a feed, its items and their state. Resolves false when there was no such feed. */
   removeFeed(id: string): Promise<boolean>;
+
+  // What the retention policy needs (see services/retention).
+
+  /**
+   * The read items dated (published, or stored when undated) before their feed's cut-off in ms,
+   * with what the policy's rules need; a feed whose cut-off is null is skipped. Walks the
+   * library one feed at a time, awaiting `pause` in between so other calls are answered.
+   */
+  retentionCandidates(
+    cutoffOf: (feedId: string) => number | null,
+    pause?: () => Promise<void>,
+  ): Promise<RetentionCandidate[]>;
+  /**
+   * Removes items with their content, marks and search documents, as unsubscribing does for a
+   * feed's items. `stillExpires`, when given, is asked about each item as the library has it at
+   * that moment (a star given meanwhile keeps it). Resolves with the ids removed, once on disk.
+   */
+  removeItems(
+    ids: readonly string[],
+    stillExpires?: (facts: RetentionFacts) => boolean,
+  ): Promise<string[]>;
 
   /**
    * Inserts new items and refreshes the content of known ones (same id); the user's state of
@@ -103,6 +144,8 @@ export interface LibraryStore {
    * kept as items change, so asking costs nothing however large the library.
    */
   countOverall(): { all: number; unread: number; starred: number };
+  /** How many items mute rules hide from one feed's list, or from the overall list. */
+  mutedCount(feedId?: string): number;
   /**
    * Changes an item's state, and that of every other feed's copy of the same paper: a paper read
    * once is read everywhere. Resolves false when there is no such item.
@@ -110,6 +153,14 @@ export interface LibraryStore {
   setItemState(id: string, patch: Partial<ItemState>): Promise<boolean>;
 
   /** The user's mute rules and saved searches. */
+  /** Ids of the unread items a list shows (muted ones left out): what "mark all as read" marks. */
+  unreadItemIds(scope: UnreadScope): Promise<string[]>;
+  /**
+   * Marks items read or unread, with every copy of their papers; resolves once on disk with the
+   * ids (copies included) whose mark changed. Ids no longer in the library are skipped.
+   */
+  setReadOfItems(ids: readonly string[], read: boolean): Promise<string[]>;
+
   rules(): RuleSet;
   /**
    * Replaces the rules and re-applies the mute rules to every item at once (items arriving
@@ -156,7 +207,14 @@ export interface LibraryStore {
    */
   searchRows(
     hits: readonly SearchHit[],
-    scope: { feedId?: string | undefined; filter: ItemFilter; offset: number; limit: number },
+    scope: {
+      feedId?: string | undefined;
+      /** Only these feeds' items, a paper once, as `ItemQuery.feedIds` lists them. */
+      feedIds?: readonly string[] | undefined;
+      filter: ItemFilter;
+      offset: number;
+      limit: number;
+    },
   ): Promise<{ rows: ItemRow[]; total: number; provisional: boolean }>;
 }
 

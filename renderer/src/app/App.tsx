@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { NoFeedsYet } from '../features/feeds/NoFeedsYet';
 import { SourcesPane } from '../features/feeds/SourcesPane';
 import { useFeeds } from '../features/feeds/useFeeds';
@@ -10,13 +10,18 @@ import { SearchHighlightContext } from '../features/library/SearchHighlight';
 import { openInBrowser } from '../features/library/openInBrowser';
 import { useItemFlags } from '../features/library/useItemFlags';
 import { useItems } from '../features/library/useItems';
+import { MarkAllReadMenu } from '../features/library/MarkAllReadMenu';
+import { useMarkAllRead } from '../features/library/useMarkAllRead';
 import { NoticeBanners } from '../features/notices/NoticeBanners';
 import { useNotices } from '../features/notices/useNotices';
 import { ItemSearchBox } from '../features/rules/ItemSearchBox';
 import { narrowQuery } from '../features/rules/narrowQuery';
 import { SavedSearchList } from '../features/rules/SavedSearchList';
+import { useSourceFollowsSavedSearches } from '../features/rules/useSourceFollowsSavedSearches';
+import { ItemContextMenu } from '../features/library/ItemContextMenu';
 import { useRules } from '../features/rules/useRules';
 import { AddPapers } from '../features/papers/AddPapers';
+import { KeepPapers } from '../features/retention/KeepPapers';
 import { OpmlActions } from '../features/sources/OpmlActions';
 import { useOpmlTransfer } from '../features/sources/useOpmlTransfer';
 import { api } from '../ipc/api';
@@ -27,7 +32,8 @@ import { useToasts } from '../ui/useToasts';
 import { AppDialogs } from './AppDialogs';
 import type { OpenDialog } from './OpenDialog';
 import { useItemSelection } from './useItemSelection';
-import { SourcesToggle, UnreadOnlyToggle } from './ListControls';
+import { ListOrderChoice, SourcesToggle, UnreadOnlyToggle } from './ListControls';
+import { useListOrder } from './useListOrder';
 import { PaneResizeHandle } from './PaneResizeHandle';
 import { ReaderColumn } from './ReaderColumn';
 import { usePaneLayout, workspaceAttributes } from './usePaneLayout';
@@ -59,7 +65,10 @@ export function App() {
   // "Unread only" narrows lists of every item; the Unread and Starred views are narrow already.
   const unreadOnlyApplies = listedQuery.filter === 'all';
   const query = unreadOnly.apply(listedQuery);
-  const items = useItems(query);
+  const [order, setOrder] = useListOrder();
+  // A search lists its best matches first: the order applies to lists that are not searched.
+  const searched = (query.query ?? '') !== '';
+  const items = useItems(query, searched ? 'newest' : order);
   // Before the selection: its effects change flags, and these listeners must already be there.
   useViewsFollowFlags(flags.store, feeds, items, query.filter, showError);
   const selection = useItemSelection(items, flags.store);
@@ -69,7 +78,11 @@ export function App() {
   const { reload: reloadFeeds } = feeds;
 
   const refresh = useRefreshProgress({
-    onOutcome: feeds.applyRefreshOutcome,
+    onOutcome: (outcome) => {
+      feeds.applyRefreshOutcome(outcome);
+      // The list follows a long refresh as it runs: each feed's new items appear as it finishes.
+      if (outcome.newItems > 0) void items.reload();
+    },
     onFinished: () => {
       void feeds.reload();
       void items.reload();
@@ -96,6 +109,34 @@ export function App() {
   );
   const feedTitleOf = useCallback((feedId: string) => feedTitles.get(feedId) ?? '', [feedTitles]);
 
+  // "Mark all as read" and its undo change many items in the backend at once: the window's own
+  // record of flags gives way to freshly loaded copies, the reader's item included.
+  const readerItemId = reader.status === 'ready' ? reader.item.id : null;
+  const readerItemIdRef = useRef(readerItemId);
+  useEffect(() => {
+    readerItemIdRef.current = readerItemId;
+  }, [readerItemId]);
+  const { store: flagStore } = flags;
+  const manyMarksChanged = useCallback(() => {
+    flagStore.forgetAll();
+    void reloadFeeds();
+    void reloadItems();
+    const id = readerItemIdRef.current;
+    if (id !== null) {
+      void api.library.get({ id }).then((result) => {
+        if (result.ok) flagStore.adopt(result.value);
+      });
+    }
+  }, [flagStore, reloadFeeds, reloadItems]);
+  const markAll = useMarkAllRead({
+    library: api.library,
+    query,
+    onChanged: manyMarksChanged,
+    onNews: showNews,
+    onFailure: showError,
+  });
+  const listHasItems = (items.total ?? 0) > 0;
+
   const openIndexInBrowser = useCallback(
     (index: number) => {
       const item = items.itemAt(index);
@@ -103,6 +144,9 @@ export function App() {
     },
     [items],
   );
+
+  // A saved search renamed or deleted from its menu: the list follows it.
+  useSourceFollowsSavedSearches(source, rules.savedSearches, setSource);
 
   const selectSource = (next: ItemSource) => {
     layout.closeSourcesDrawer();
@@ -119,6 +163,9 @@ export function App() {
     layout,
     refreshAll: () => void refresh.refreshAll(),
     toggleUnreadOnly: unreadOnlyApplies ? unreadOnly.toggle : () => undefined,
+    markAllRead: () => {
+      if (listHasItems && !markAll.busy) void markAll.markAllRead(null);
+    },
     showShortcuts: () => setDialog({ kind: 'shortcuts' }),
     onNoMoreUnread: () => showNews('No more unread items in this list.'),
   });
@@ -164,6 +211,12 @@ export function App() {
               >
                 Mute rules…
               </button>
+              <KeepPapers
+                retention={api.retention}
+                feeds={feeds.feeds}
+                onLibraryChanged={papersChanged}
+                onNews={showNews}
+              />
             </>
           }
           savedSearches={
@@ -171,6 +224,8 @@ export function App() {
               searches={rules.savedSearches}
               selectedId={source.kind === 'search' ? source.search.id : null}
               onSelect={(search) => selectSource({ kind: 'search', search })}
+              onRename={rules.renameSavedSearch}
+              onRemove={rules.removeSavedSearch}
             />
           }
           onSelect={selectSource}
@@ -181,6 +236,11 @@ export function App() {
           onOpenSettings={(feed) => setDialog({ kind: 'feed-settings', feed })}
           onUnsubscribe={(feed) => setDialog({ kind: 'unsubscribe', feed })}
           onRetry={() => void feeds.reload()}
+          onMarkAllRead={(marked) => void markAll.markAllRead(null, queryOf(marked))}
+          backend={api}
+          onMoveFeed={(feed, folder) => feeds.update(feed.id, { folder })}
+          onFeedsChanged={reloadFeeds}
+          onFailure={showError}
         />
         <main className="workspace-main">
           {/* The sources' right edge, first in the main landmark so that all content is in one. */}
@@ -195,48 +255,72 @@ export function App() {
             <h1 className="visually-hidden">Rounds</h1>
           )}
           <SearchHighlightContext.Provider value={items.search?.highlight ?? NO_HIGHLIGHT}>
-            <ItemsPane
-              key={sourceKey(source)}
-              title={sourceTitle(source, feeds.feeds)}
-              source={source}
-              feed={selectedFeed}
+            <ItemContextMenu
               items={items}
-              selectedId={selection.selectedId}
-              selectedIndex={selection.selectedIndex}
-              flagsOf={flags.flagsOf}
-              feedTitleOf={feedTitleOf}
-              now={now}
-              noFeeds={noFeeds ? <NoFeedsYet onAddFeed={openAddFeed} /> : null}
-              search={
-                <ItemSearchBox
-                  text={searchText}
-                  onChange={setSearchText}
-                  onSave={() => setDialog({ kind: 'save-search' })}
-                />
-              }
-              searching={typedSearch.length > 0}
-              unreadOnly={unreadOnlyApplies && unreadOnly.on}
-              leading={
-                <SourcesToggle shown={layout.sourcesShown} onToggle={layout.toggleSources} />
-              }
-              trailing={
-                unreadOnlyApplies ? (
-                  <UnreadOnlyToggle on={unreadOnly.on} onToggle={unreadOnly.toggle} />
-                ) : null
-              }
-              onSelect={(index) => {
-                layout.showReader();
-                void selection.selectIndex(index);
-              }}
-              onOpen={openIndexInBrowser}
-            />
+              flags={flags.store}
+              showNativeMenu={api.app.showContextMenu}
+              onNews={showNews}
+              onFailure={showError}
+            >
+              <ItemsPane
+                key={sourceKey(source)}
+                title={sourceTitle(source, feeds.feeds)}
+                source={source}
+                feed={selectedFeed}
+                items={items}
+                selectedId={selection.selectedId}
+                selectedIndex={selection.selectedIndex}
+                flagsOf={flags.flagsOf}
+                feedTitleOf={feedTitleOf}
+                now={now}
+                noFeeds={noFeeds ? <NoFeedsYet onAddFeed={openAddFeed} /> : null}
+                search={
+                  <ItemSearchBox
+                    text={searchText}
+                    onChange={setSearchText}
+                    onSave={() => setDialog({ kind: 'save-search' })}
+                  />
+                }
+                searching={typedSearch.length > 0}
+                unreadOnly={unreadOnlyApplies && unreadOnly.on}
+                leading={
+                  <SourcesToggle shown={layout.sourcesShown} onToggle={layout.toggleSources} />
+                }
+                trailing={
+                  <>
+                    {unreadOnlyApplies ? (
+                      <UnreadOnlyToggle on={unreadOnly.on} onToggle={unreadOnly.toggle} />
+                    ) : null}
+                    {searched ? null : <ListOrderChoice order={order} onChange={setOrder} />}
+                    <MarkAllReadMenu
+                      enabled={listHasItems && !markAll.busy}
+                      onMark={(olderThan) => void markAll.markAllRead(olderThan)}
+                    />
+                  </>
+                }
+                onSelect={(index) => {
+                  layout.showReader();
+                  void selection.selectIndex(index);
+                }}
+                onOpen={openIndexInBrowser}
+                onShowMuteRules={() => setDialog({ kind: 'mute-rules' })}
+              />
+            </ItemContextMenu>
             <PaneResizeHandle
               pane="list"
               label="Resize the list"
               width={layout.widths.list}
               onResize={layout.resize}
             />
-            <ReaderColumn onBack={layout.arrangement === 'one' ? () => goBackToList(layout) : null}>
+            <ReaderColumn
+              onBack={layout.arrangement === 'one' ? () => goBackToList(layout) : null}
+              cameFrom={
+                selection.cameFrom && {
+                  title: selection.cameFrom.title,
+                  goBack: selection.goBack,
+                }
+              }
+            >
               <ReaderPane
                 state={reader}
                 flagsOf={flags.flagsOf}

@@ -17,10 +17,10 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             {SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => (
               <div key={shortcut.action} className="shortcut-entry">
                 <dt className="shortcut-keys">
-                  {shortcut.keys.map(({ key }, index) => (
+                  {shortcut.keys.map(({ key, shift }, index) => (
                     <span key={key}>
                       {index > 0 ? <span className="shortcut-or"> or </span> : null}
-                      <kbd>{keyLabel(key)}</kbd>
+                      <kbd>{keyLabel(key, shift)}</kbd>
                     </span>
                   ))}
                 </dt>

@@ -61,6 +61,11 @@ describe('shortcutForKey', () => {
     expect(shortcutForKey(press('?', { ctrlKey: true, shiftKey: true }), 'elsewhere')).toBeNull();
     expect(shortcutForKey(press('J', { shiftKey: true }), 'elsewhere')).toBeNull();
     expect(shortcutForKey(press('N', { shiftKey: true }), 'elsewhere')).toBeNull();
+    // Shift+A marks all read; an A typed with Caps Lock on, without Shift, does nothing.
+    expect(shortcutForKey(press('A', { shiftKey: true }), 'elsewhere')).toBe('mark-all-read');
+    expect(shortcutForKey(press('A', { shiftKey: true }), 'item-list')).toBe('mark-all-read');
+    expect(shortcutForKey(press('A'), 'elsewhere')).toBeNull();
+    expect(shortcutForKey(press('A', { shiftKey: true }), 'text-entry')).toBeNull();
     // Shift+Space is the browser's "scroll up".
     expect(shortcutForKey(press(' ', { shiftKey: true }), 'elsewhere')).toBeNull();
     expect(shortcutForKey(press('Escape', { shiftKey: true }), 'elsewhere')).toBeNull();
@@ -69,7 +74,7 @@ describe('shortcutForKey', () => {
   it('ignores other keys', () => {
     expect(shortcutForKey(press('x'), 'elsewhere')).toBeNull();
     expect(shortcutForKey(press('Tab'), 'item-list')).toBeNull();
-    expect(shortcutForKey(press('A', { shiftKey: true }), 'elsewhere')).toBeNull();
+    expect(shortcutForKey(press('B', { shiftKey: true }), 'elsewhere')).toBeNull();
   });
 });
 

@@ -14,6 +14,7 @@ export type ShortcutAction =
   | 'toggle-star'
   | 'open-in-browser'
   | 'toggle-unread-only'
+  | 'mark-all-read'
   | 'focus-search'
   | 'refresh-all'
   | 'show-shortcuts'
@@ -40,6 +41,8 @@ export type ShortcutReach = 'anywhere' | 'item-list' | 'off-controls';
 export interface ShortcutKey {
   key: string;
   reach: ShortcutReach;
+  /** Pressed with Shift (`Shift+A`); a key that Shift makes, such as `?`, does not say so. */
+  shift?: boolean;
 }
 
 /** The overlay's sections, in the order it shows them. */
@@ -122,6 +125,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     repeats: false,
   },
   {
+    action: 'mark-all-read',
+    keys: [{ key: 'A', reach: 'anywhere', shift: true }],
+    description: 'Mark every item in the list as read (Undo puts them back)',
+    group: 'The window',
+    repeats: false,
+  },
+  {
     action: 'focus-search',
     keys: [anywhere('/')],
     description: 'Search',
@@ -159,16 +169,21 @@ export interface KeyPress {
   shiftKey: boolean;
 }
 
-const BY_KEY: ReadonlyMap<string, readonly { action: ShortcutAction; reach: ShortcutReach }[]> =
-  (() => {
-    const byKey = new Map<string, { action: ShortcutAction; reach: ShortcutReach }[]>();
-    for (const shortcut of SHORTCUTS) {
-      for (const { key, reach } of shortcut.keys) {
-        byKey.set(key, [...(byKey.get(key) ?? []), { action: shortcut.action, reach }]);
-      }
+interface BoundKey {
+  action: ShortcutAction;
+  reach: ShortcutReach;
+  shift: boolean;
+}
+
+const BY_KEY: ReadonlyMap<string, readonly BoundKey[]> = (() => {
+  const byKey = new Map<string, BoundKey[]>();
+  for (const shortcut of SHORTCUTS) {
+    for (const { key, reach, shift = false } of shortcut.keys) {
+      byKey.set(key, [...(byKey.get(key) ?? []), { action: shortcut.action, reach, shift }]);
     }
-    return byKey;
-  })();
+  }
+  return byKey;
+})();
 
 /**
  * Whether Shift made the key rather than modified it: `?` (and `/` on many layouts) needs Shift,
@@ -190,8 +205,11 @@ function reaches(reach: ShortcutReach, focus: FocusContext): boolean {
  */
 export function shortcutForKey(press: KeyPress, focus: FocusContext): ShortcutAction | null {
   if (press.ctrlKey || press.metaKey || press.altKey || focus === 'text-entry') return null;
-  if (press.shiftKey && !shiftMadeTheKey(press.key)) return null;
-  const bound = BY_KEY.get(press.key)?.find(({ reach }) => reaches(reach, focus));
+  // With Shift, only a key bound with Shift or one Shift made; without it, only plain keys.
+  const shifted = press.shiftKey && !shiftMadeTheKey(press.key);
+  const bound = BY_KEY.get(press.key)?.find(
+    ({ reach, shift }) => shift === shifted && reaches(reach, focus),
+  );
   return bound?.action ?? null;
 }
 
@@ -208,8 +226,9 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** How the overlay writes a key. */
-export function keyLabel(key: string): string {
-  return KEY_LABELS[key] ?? key;
+export function keyLabel(key: string, shift = false): string {
+  const label = KEY_LABELS[key] ?? key;
+  return shift ? `Shift+${label}` : label;
 }
 
 /** The focus context of a key press's target. */

@@ -10,6 +10,15 @@ import type { ItemList } from '../features/library/useItems';
 interface Selection {
   id: string;
   index: number;
+  /** The item the reader showed before this one was opened from it ("Read here"), to go back to. */
+  cameFrom?: CameFrom | undefined;
+}
+
+/** Where an item opened from the reader came from. */
+export interface CameFrom {
+  id: string;
+  index: number;
+  title: string;
 }
 
 /** The selected item, the reader showing it, and the ways to move, open and mark it. */
@@ -21,6 +30,10 @@ export interface ItemSelection {
   selectIndex: (index: number) => Promise<void>;
   /** Opens an item the list may not show, such as a colleague's post. */
   openItem: (id: string) => void;
+  /** The item the reader showed before `openItem`, for a way back to it; null otherwise. */
+  cameFrom: CameFrom | null;
+  /** Back to `cameFrom`. */
+  goBack: () => void;
   clearSelection: () => void;
   toggleRead: () => void;
   toggleStar: () => void;
@@ -52,7 +65,25 @@ export function useItemSelection(items: ItemList, flagStore: ItemFlagStore): Ite
 
   // An item opened from the reader (a colleague's post, a paper's other version) may not be in
   // the list, so it is marked read once the reader has loaded it rather than from a list row.
-  const openItem = useCallback((id: string) => setSelection({ id, index: -1 }), []);
+  const shownId = reader.status === 'ready' ? reader.item.id : null;
+  const shownTitle = reader.status === 'ready' ? reader.item.title : '';
+  const shownIndex = selectedIndex;
+  const openItem = useCallback(
+    (id: string) =>
+      setSelection({
+        id,
+        index: -1,
+        cameFrom:
+          shownId === null || shownId === id
+            ? undefined
+            : { id: shownId, index: shownIndex, title: shownTitle },
+      }),
+    [shownId, shownIndex, shownTitle],
+  );
+  const cameFrom = selection?.cameFrom ?? null;
+  const goBack = useCallback(() => {
+    if (cameFrom !== null) setSelection({ id: cameFrom.id, index: cameFrom.index });
+  }, [cameFrom]);
   const openedItem = reader.status === 'ready' && selection?.index === -1 ? reader.item : null;
   useEffect(() => {
     if (openedItem !== null) void flagStore.setRead(openedItem, true);
@@ -76,6 +107,8 @@ export function useItemSelection(items: ItemList, flagStore: ItemFlagStore): Ite
     selectedIndex,
     selectIndex,
     openItem,
+    cameFrom,
+    goBack,
     clearSelection,
     toggleRead,
     toggleStar,

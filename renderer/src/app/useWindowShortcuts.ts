@@ -17,6 +17,8 @@ export interface WindowShortcutsOptions {
   layout: PaneLayout;
   refreshAll: () => void;
   toggleUnreadOnly: () => void;
+  /** Shift+A: every item in the list, read. */
+  markAllRead: () => void;
   showShortcuts: () => void;
   /** `n` or Space found no unread item below the selected one. */
   onNoMoreUnread: () => void;
@@ -31,6 +33,7 @@ export function useWindowShortcuts({
   layout,
   refreshAll,
   toggleUnreadOnly,
+  markAllRead,
   showShortcuts,
   onNoMoreUnread,
 }: WindowShortcutsOptions): void {
@@ -60,6 +63,7 @@ export function useWindowShortcuts({
       if (selection.selectedLink) openInBrowser(selection.selectedLink);
     },
     'toggle-unread-only': toggleUnreadOnly,
+    'mark-all-read': markAllRead,
     'focus-search': () => {
       const field = focusOnList(layout, searchField);
       if (field instanceof HTMLInputElement) field.select();

@@ -160,6 +160,7 @@ export function sampleFeed(overrides: Partial<FeedSummary> = {}): FeedSummary {
     refreshIntervalMinutes: 60,
     nextRefreshAt: null,
     consecutiveFailures: 0,
+    keepImages: false,
     ...overrides,
   };
 }

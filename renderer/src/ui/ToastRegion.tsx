@@ -17,6 +17,18 @@ export function ToastRegion({ toasts, onDismiss }: ToastRegionProps) {
       role={toast.tone === 'error' ? 'alert' : undefined}
     >
       <p className="toast-message">{toast.message}</p>
+      {toast.action ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            onDismiss(toast.id);
+            toast.action?.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      ) : null}
       <button type="button" className="button button-quiet" onClick={() => onDismiss(toast.id)}>
         Dismiss
       </button>

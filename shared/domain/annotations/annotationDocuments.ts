@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { LIBRARY_SCHEMA_VERSION, type Repaired } from '../library/libraryDocuments';
 import { noteEnvelopeSchema, type NoteEnvelope } from '../notes/noteEnvelope';
-import { type Annotation, annotationSchema } from './annotation';
+import {
+  type Annotation,
+  annotationSchema,
+  normalizeTags,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+} from './annotation';
 import { highlightMeaningEditsSchema, type HighlightColourId } from './highlightColours';
 
 /**
@@ -25,11 +31,27 @@ export const storedNoteSchema = z
   })
   .strict();
 
-/** `annotations/annotations-NNN.json`: the highlights and notes of the items hashed to it. */
+/** The user's tags on a whole paper (its item), as the sidebar and search see them. */
+export interface PaperTags {
+  itemId: string;
+  /** Tidied (see normalizeTags); never empty: a paper without tags has no record. */
+  tags: string[];
+}
+
+export const paperTagsSchema = z
+  .object({
+    itemId: z.string().min(1).max(256),
+    tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).min(1).max(MAX_TAGS),
+  })
+  .strict();
+
+/** `annotations/annotations-NNN.json`: the highlights, notes and paper tags of the items hashed to it. */
 export interface AnnotationShardDocument {
   schemaVersion: number;
   annotations: Annotation[];
   notes: StoredNote[];
+  /** Absent in files written before papers could be tagged. */
+  paperTags?: PaperTags[];
 }
 
 /** `annotation-settings.json`: what the user's highlight colours mean. */
@@ -52,6 +74,7 @@ function listIn(raw: unknown, key: string): unknown[] | null {
 export function repairAnnotationShard(raw: unknown): Repaired<AnnotationShardDocument> {
   const annotationsIn = listIn(raw, 'annotations');
   const notesIn = listIn(raw, 'notes');
+  const paperTagsIn = listIn(raw, 'paperTags');
   let dropped = 0;
   const seen = new Set<string>();
   const annotations: Annotation[] = [];
@@ -72,10 +95,21 @@ export function repairAnnotationShard(raw: unknown): Repaired<AnnotationShardDoc
       notes.push(parsed.data as StoredNote);
     }
   }
+  const paperTags: PaperTags[] = [];
+  const tagged = new Set<string>();
+  for (const value of paperTagsIn ?? []) {
+    const parsed = paperTagsSchema.safeParse(value);
+    const tags = parsed.success ? normalizeTags(parsed.data.tags) : [];
+    if (!parsed.success || tags.length === 0 || tagged.has(parsed.data.itemId)) dropped += 1;
+    else {
+      tagged.add(parsed.data.itemId);
+      paperTags.push({ itemId: parsed.data.itemId, tags });
+    }
+  }
   return {
-    document: { schemaVersion: LIBRARY_SCHEMA_VERSION, annotations, notes },
+    document: { schemaVersion: LIBRARY_SCHEMA_VERSION, annotations, notes, paperTags },
     dropped,
-    recognized: annotationsIn !== null || notesIn !== null,
+    recognized: annotationsIn !== null || notesIn !== null || paperTagsIn !== null,
   };
 }
 

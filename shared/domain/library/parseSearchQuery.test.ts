@@ -233,3 +233,24 @@ describe('highlightTermsOf', () => {
     ]);
   });
 });
+
+describe('parseSearchQuery: is:annotated', () => {
+  it('narrows to annotated papers, alone or with words, and is a search of its own', () => {
+    expect(parsed('is:annotated')).toMatchObject({ annotated: true, include: [] });
+    expect(parsed('IS:Annotated sepsis')).toMatchObject({
+      annotated: true,
+      include: [{ words: ['sepsis'] }],
+    });
+    expect(isEmptySearch(parsed('is:annotated'))).toBe(false);
+    expect(parsed('sepsis')).toMatchObject({ annotated: false });
+  });
+
+  it('says what is:annotated is for when it is misspelt or negated', () => {
+    expect(problemOf('is:starred')).toBe(
+      '“is:starred” is not something Rounds can search for: is:annotated finds the papers you highlighted or wrote notes on.',
+    );
+    expect(problemOf('-is:annotated')).toBe(
+      '“-is:annotated” cannot be searched: is:annotated can narrow a search, not leave papers out.',
+    );
+  });
+});

@@ -59,13 +59,15 @@ export interface ParsedSearchQuery {
   datedFrom: string | null;
   /** ISO 8601 UTC: only items dated before this instant (`before:`, `year:`). */
   datedBefore: string | null;
+  /** Only items the user has highlighted or written a note on (`is:annotated`). */
+  annotated: boolean;
 }
 
 /** A parsed search, or why the text cannot be searched, in words a clinician can act on. */
 export type SearchQueryParse =
   { ok: true; query: ParsedSearchQuery } | { ok: false; message: string };
 
-type FilterName = SearchTextField | 'doi' | 'pmid' | 'arxiv' | 'after' | 'before' | 'year';
+type FilterName = SearchTextField | 'doi' | 'pmid' | 'arxiv' | 'after' | 'before' | 'year' | 'is';
 
 const FILTER_NAMES: Readonly<Record<string, FilterName>> = {
   title: 'title',
@@ -79,6 +81,7 @@ const FILTER_NAMES: Readonly<Record<string, FilterName>> = {
   after: 'after',
   before: 'before',
   year: 'year',
+  is: 'is',
 };
 
 /** One piece of the typed text: `-`, `name:` and a bare or quoted value. */
@@ -160,6 +163,7 @@ function applyToken(query: ParsedSearchQuery, token: RawToken): string | null {
   const value = token.value.trim();
   const written = `${filter ?? ''}${filter === null ? '' : ':'}${token.value}`;
   if (value === '') return null; // A filter still being typed ("author:") narrows nothing yet.
+  if (filter === 'is') return applyState(query, value, negated ? `-${written}` : written, negated);
   if (filter === 'doi' || filter === 'pmid' || filter === 'arxiv' || isDateFilter(filter)) {
     if (negated) {
       return `${quote(`-${written}`)} cannot be searched: a minus sign can leave out words, phrases and title:, author:, journal: or feed: terms, not ${filter}:.`;
@@ -181,6 +185,23 @@ function applyToken(query: ParsedSearchQuery, token: RawToken): string | null {
   const wholeNumber = words.length === 1 && WHOLE_NUMBER.test(words[0] ?? '');
   const term: SearchTerm = { words, prefix: !quoted && !wholeNumber, field: filter };
   (negated ? query.exclude : query.include).push(term);
+  return null;
+}
+
+/** `is:annotated`: a state of the item rather than words in it. */
+function applyState(
+  query: ParsedSearchQuery,
+  value: string,
+  written: string,
+  negated: boolean,
+): string | null {
+  if (value.toLowerCase() !== 'annotated') {
+    return `${quote(written)} is not something Rounds can search for: is:annotated finds the papers you highlighted or wrote notes on.`;
+  }
+  if (negated) {
+    return `${quote(written)} cannot be searched: is:annotated can narrow a search, not leave papers out.`;
+  }
+  query.annotated = true;
   return null;
 }
 
@@ -257,6 +278,7 @@ function applyDate(
  * - `after:`, `before:` and `year:` take a year, a month or a day (UTC): `after:2024-01` means from
  *   February 2024 on, `before:2025` up to the end of 2024, `year:2024` within 2024. Undated items
  *   count as dated when Rounds fetched them.
+ * - `is:annotated` keeps only the papers the user has highlighted or written notes on.
  * - `-word`, `-"phrase"` and `-author:name` leave out items that contain them.
  * - Unknown `name:` prefixes are ordinary text (`http://…`); punctuation on its own is ignored.
  *
@@ -272,6 +294,7 @@ export function parseSearchQuery(text: string): SearchQueryParse {
     arxivIds: [],
     datedFrom: null,
     datedBefore: null,
+    annotated: false,
   };
   for (const token of rawTokens(text)) {
     const problem = applyToken(query, token);
@@ -289,7 +312,8 @@ export function isEmptySearch(query: ParsedSearchQuery): boolean {
     query.pmids.length === 0 &&
     query.arxivIds.length === 0 &&
     query.datedFrom === null &&
-    query.datedBefore === null
+    query.datedBefore === null &&
+    !query.annotated
   );
 }
 

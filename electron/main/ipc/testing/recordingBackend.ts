@@ -69,13 +69,27 @@ export const sampleArguments: SampleArguments = {
     ],
     remove: [{ id: '0b7c3f6e-2a41-4f4e-9d38-5f0a4c1e2b7d' }],
     saveNote: [{ itemId: 'item-1', annotationId: null, envelope: SAMPLE_NOTE }],
+    setPaperTags: [{ itemId: 'item-1', tags: ['journal club'] }],
     meanings: [],
     setMeanings: [{ meanings: { yellow: 'Main result' } }],
     exportMarkdown: [{ itemId: 'item-1', groupBy: 'position' }],
     exportWebAnnotations: [{}],
     importWebAnnotations: [{ text: '{"@context":"http://www.w3.org/ns/anno.jsonld"}' }],
   },
-  app: { info: [], notices: [], dismissNotice: [{ id: 'notice-1' }] },
+  app: {
+    info: [],
+    notices: [],
+    showContextMenu: [
+      {
+        entries: [
+          { kind: 'action', id: 'refresh', label: 'Refresh', enabled: true },
+          { kind: 'separator' },
+          { kind: 'action', id: 'unsubscribe', label: 'Unsubscribe…' },
+        ],
+      },
+    ],
+    dismissNotice: [{ id: 'notice-1' }],
+  },
   feeds: {
     add: [{ url: 'https://journal.example.org/feed.xml' }],
     list: [],
@@ -83,13 +97,18 @@ export const sampleArguments: SampleArguments = {
     refresh: [{ id: 'feed-1' }],
     cancelRefresh: [],
     update: [{ id: 'feed-1', folder: ['Cardiology'], tags: ['trials'] }],
+    renameFolder: [{ folder: ['Cardiology', 'Trials'], name: 'RCTs' }],
+    deleteFolder: [{ folder: ['Cardiology'] }],
   },
+  images: { savePaperImages: [{ itemId: 'item-1' }] },
   library: {
-    list: [{ filter: 'unread' }],
+    list: [{ filter: 'unread', folder: ['Cardiology'] }],
     counts: [],
     get: [{ id: 'item-1' }],
     setRead: [{ id: 'item-1', read: true }],
     setStarred: [{ id: 'item-1', starred: true }],
+    markAllRead: [{ feedId: 'feed-1', olderThan: 'week' }],
+    undoMarkAllRead: [{ undoToken: 'token-1' }],
   },
   papers: {
     importCitations: [{ fileName: 'library.bib', text: '@article{a, title={Sepsis}}' }],
@@ -98,11 +117,18 @@ export const sampleArguments: SampleArguments = {
     addPdf: [{ fileName: 'trial.pdf', base64: 'JVBERi0xLjcK' }],
     pdfText: [{ itemId: 'item-1' }],
   },
+  retention: {
+    policy: [],
+    setPolicy: [{ olderThanDays: 90, feeds: [{ feedId: 'feed-1', olderThanDays: null }] }],
+    applyNow: [],
+    acknowledgeRun: [{ at: '2026-01-01T00:00:00.000Z' }],
+  },
   rules: {
     list: [],
     addMuteRule: [{ text: 'colchicine', field: 'title' }],
     removeMuteRule: [{ id: 'rule-1' }],
     saveSearch: [{ name: 'SGLT2', query: 'sglt2 "heart failure"', filter: 'unread' }],
+    renameSavedSearch: [{ id: 'search-1', name: 'Gliflozins' }],
     removeSavedSearch: [{ id: 'search-1' }],
   },
   sources: {
@@ -194,7 +220,20 @@ export type SamplePayloads = {
 
 export const samplePayloads: SamplePayloads = {
   feeds: { onDidRefresh: sampleRefreshEvent },
+  images: { onDidStoreImages: { itemIds: ['item-1'] } },
   papers: { onPendingLookupsSettled: { filled: [], notFound: [], stillPending: 1 } },
+  retention: {
+    onDidExpire: {
+      at: '2026-01-01T00:00:00.000Z',
+      trigger: 'background',
+      olderThanDays: 90,
+      removed: 3,
+      feeds: 1,
+      kept: { starred: 1, annotated: 0, imported: 0, discussed: 0 },
+      message: 'Removed 3 read items older than 90 days from 1 feed.',
+      acknowledged: false,
+    },
+  },
 };
 
 /** Sample payload of `service.event`; throws when the table above lacks it. */

@@ -2,6 +2,7 @@ import type { ItemDiscussion } from '@shared/contract';
 import { stripInvisibleControls } from '@shared/domain/feeds/stripInvisibleControls';
 import { formatFullDate, formatRelativeDate } from '../../ui/formatDate';
 import { discussionPhrase } from './describeItemReach';
+import { LinkedText } from './LinkedText';
 import { isDisplayableHref } from './isDisplayableHref';
 import { FeedText } from '../../ui/FeedText';
 
@@ -43,7 +44,9 @@ export function DiscussionList({ discussions, now, onOpenItem }: DiscussionListP
                   {formatRelativeDate(post.publishedAt, now)}
                 </time>
               </p>
-              <blockquote className="discussion-excerpt">{post.excerpt}</blockquote>
+              <blockquote className="discussion-excerpt">
+                <LinkedText text={post.excerpt} />
+              </blockquote>
               <p className="discussion-actions">
                 <button
                   type="button"

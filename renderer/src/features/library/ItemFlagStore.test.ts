@@ -151,4 +151,21 @@ describe('ItemFlagStore', () => {
     expect(writer.calls).toEqual([]);
     expect(transitions).toEqual([]);
   });
+
+  it('believes freshly loaded copies after forgetting, without announcing transitions', async () => {
+    const { writer, store, transitions } = storeWithLog();
+    const saving = store.setRead(item, true);
+    writer.succeed();
+    await saving;
+    transitions.length = 0;
+
+    // "Mark all as read" was undone in the backend: the list's new copy says unread.
+    store.forgetAll();
+    expect(store.flagsOf({ ...item, read: false }).read).toBe(false);
+
+    // The reader's item, fetched again, is adopted as it is.
+    store.adopt({ ...item, read: true, starred: true });
+    expect(store.flagsOf(item)).toEqual({ read: true, starred: true });
+    expect(transitions).toEqual([]);
+  });
 });

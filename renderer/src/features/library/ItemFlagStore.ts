@@ -111,6 +111,25 @@ export class ItemFlagStore {
     );
   }
 
+  /**
+   * Forgets every flag the window has recorded, so the copies loaded next (the backend's truth)
+   * are believed: after a change made in the backend for many items at once, such as "mark all
+   * as read" or its undo. Changes still being saved land on the backend as usual.
+   */
+  forgetAll(): void {
+    if (this.flags.size === 0) return;
+    this.flags = new Map();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Takes a freshly loaded copy's flags as the item's own (the reader's item after `forgetAll`). */
+  adopt(item: FlaggedItem): void {
+    const flags = new Map(this.flags);
+    flags.set(item.id, { read: item.read, starred: item.starred });
+    this.flags = flags;
+    for (const listener of this.listeners) listener();
+  }
+
   private async change(
     item: FlaggedItem,
     after: ItemFlags,

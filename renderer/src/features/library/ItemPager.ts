@@ -15,6 +15,8 @@ export interface ItemPagerSnapshot {
   error: string | null;
   /** How the last page's search was answered (words to highlight, index state); null unsearched. */
   search: ItemSearchInfo | null;
+  /** How many items mute rules hide from this list (0 for a search, which does not count them). */
+  hiddenByMute: number;
 }
 
 /** The item at a row of a snapshot, or undefined while its page is not loaded. */
@@ -58,7 +60,14 @@ export class ItemPager {
     private readonly loadPage: PageLoader,
     pageSize = 100,
   ) {
-    this.snapshot = { total: null, pages: new Map(), pageSize, error: null, search: null };
+    this.snapshot = {
+      total: null,
+      pages: new Map(),
+      pageSize,
+      error: null,
+      search: null,
+      hiddenByMute: 0,
+    };
   }
 
   /** For useSyncExternalStore. */
@@ -125,15 +134,17 @@ export class ItemPager {
     const pages = new Map<number, readonly ItemSummary[]>();
     let total = 0;
     let search: ItemSearchInfo | null = null;
+    let hiddenByMute = 0;
     results.forEach((result, position) => {
       if (!result.ok) return;
       pages.set(pageNumbers[position] ?? 0, result.value.items);
       total = result.value.total;
       search = result.value.search ?? null;
+      hiddenByMute = result.value.hiddenByMute ?? 0;
     });
     this.departedRows = [];
     this.departedVersion += 1;
-    this.publish({ ...this.snapshot, total, pages, error: null, search });
+    this.publish({ ...this.snapshot, total, pages, error: null, search, hiddenByMute });
     this.request(this.wanted);
   }
 
@@ -163,7 +174,8 @@ export class ItemPager {
       pages.set(page, result.value.items);
       const total = result.value.total + this.departedRows.length;
       const search = result.value.search ?? null;
-      this.publish({ ...this.snapshot, total, pages, error: null, search });
+      const hiddenByMute = result.value.hiddenByMute ?? 0;
+      this.publish({ ...this.snapshot, total, pages, error: null, search, hiddenByMute });
       return;
     }
   }

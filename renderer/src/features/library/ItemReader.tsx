@@ -13,13 +13,14 @@ import { DiscussionList } from './DiscussionList';
 import type { ItemFlags } from './ItemFlagStore';
 import { ItemSourceList } from './ItemSourceList';
 import { LinkedVersionNote } from './LinkedVersionNote';
+import { ReaderTitle } from './ReaderTitle';
 import { PaperDetails } from './PaperDetails';
 import { isDisplayableHref } from './isDisplayableHref';
 import { sanitizeForDisplay } from './sanitizeForDisplay';
 import { FeedText } from '../../ui/FeedText';
-import { HighlightedText } from '../../ui/HighlightedText';
 import { useSearchHighlight } from './SearchHighlight';
 import { PaperPdfView, type PdfBytesLoader } from '../papers/PaperPdfView';
+import { SavePaperImages } from '../images/SavePaperImages';
 import { ReaderViewSwitch, readerViewPanelProps } from '../papers/ReaderViewSwitch';
 import { useReaderView } from '../papers/useReaderView';
 
@@ -105,9 +106,7 @@ export function ItemReader({
                 />
               ) : null}
             </div>
-            <h1 className="reader-title">
-              <HighlightedText text={item.title} terms={highlight} />
-            </h1>
+            <ReaderTitle title={item.title} highlight={highlight} />
             <p className="reader-byline">
               <span className="reader-feed">
                 <FeedText text={item.feedTitle} />
@@ -127,6 +126,7 @@ export function ItemReader({
               <LinkedVersionNote version={item.linkedVersion} onOpenItem={onOpenItem} />
             ) : null}
             <ItemSourceList sources={item.sources} />
+            <SavePaperImages itemId={item.id} contentHtml={item.contentHtml} />
             {item.pdf !== null ? (
               <ReaderViewSwitch idPrefix={viewIdPrefix} view={view} onChange={setView} />
             ) : null}
@@ -157,7 +157,12 @@ export function ItemReader({
               ) : null}
             </div>
             {item.pdf !== null && view === 'pdf' ? (
-              <PaperPdfView pdf={item.pdf} title={item.title} loadPdf={loadPdf} />
+              <PaperPdfView
+                pdf={item.pdf}
+                title={item.title}
+                loadPdf={loadPdf}
+                annotations={reader.pdf}
+              />
             ) : null}
           </div>
           <DiscussionList discussions={item.discussions} now={now} onOpenItem={onOpenItem} />

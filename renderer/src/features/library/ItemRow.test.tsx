@@ -48,6 +48,23 @@ describe('ItemRow', () => {
     );
   });
 
+  it('names its parts in the order it shows them: title, feed, reach, date', () => {
+    const { row } = renderRow({
+      title: 'Finerenone in HFpEF',
+      discussedBy: 2,
+      sources: [
+        { itemId: 'a', feedId: 'f1', feedTitle: 'NEJM', link: null },
+        { itemId: 'b', feedId: 'f2', feedTitle: 'PubMed', link: null },
+      ],
+    });
+    const date = row.querySelector('time')?.textContent ?? '';
+
+    expect(date).not.toBe('');
+    expect(row.getAttribute('aria-label')).toBe(
+      `Finerenone in HFpEF, NEJM, from 2 sources, discussed by 2 colleagues, ${date}, unread`,
+    );
+  });
+
   it('says unread and starred, and drops them once read and unstarred', () => {
     const unreadStarred = renderRow({}, { read: false, starred: true }).row;
     expect(unreadStarred.getAttribute('aria-label')).toMatch(/, unread, starred$/);

@@ -23,10 +23,10 @@ export interface ItemRowProps {
 }
 
 /**
- * One item in the list. Its accessible name is spelled out rather than left to the layout: the
- * title first (journeys and screen-reader users find a row by how it starts), then the feed, the
- * date and how far the paper has travelled, then "unread" and "starred", which the dot and the
- * star only show.
+ * One item in the list. Its accessible name is spelled out rather than left to the layout, in
+ * the order the row shows its parts: the title first (journeys and screen-reader users find a row
+ * by how it starts), then the feed, how far the paper has travelled and the date, then "unread"
+ * and "starred", which the dot and the star only show.
  */
 export function ItemRow({
   id,
@@ -46,8 +46,8 @@ export function ItemRow({
   const name = [
     stripInvisibleControls(item.title),
     stripInvisibleControls(feedTitle),
-    date,
     ...describeItemReach(item),
+    date,
     flags.read ? '' : 'unread',
     flags.starred ? 'starred' : '',
   ]
@@ -73,11 +73,12 @@ export function ItemRow({
     >
       {/* The spaces between the parts are not drawn (grid and flex items) but keep the row's
           text readable as words, which its accessible name must contain (WCAG 2.5.3). */}
-      <span className="item-row-title">
+      {/* Titles and feed names are cut short to fit the row; tooltips show them whole. */}
+      <span className="item-row-title" title={item.title}>
         <HighlightedText text={item.title} terms={highlight} />
       </span>{' '}
       <span className="item-row-meta">
-        <span className="item-row-feed">
+        <span className="item-row-feed" title={feedTitle}>
           <FeedText text={feedTitle} />
         </span>{' '}
         {sources !== null ? <span className="item-row-reach">{sources} </span> : null}

@@ -34,6 +34,8 @@ export interface ItemsPaneProps {
   trailing?: ReactNode;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
+  /** Opens the mute rules, from the note saying how many items they hide here. */
+  onShowMuteRules?: () => void;
 }
 
 const NOTHING_IN_VIEW: Record<ItemFilter, { title: string; text: string }> = {
@@ -61,12 +63,14 @@ export function ItemsPane({
   trailing = null,
   onSelect,
   onOpen,
+  onShowMuteRules,
 }: ItemsPaneProps) {
   const headingId = useId();
   const total = items.total;
   const searchIndex = items.search?.index;
   const rankedOnly = items.search?.rankedOnly ?? null;
   const newestFirst = items.search?.order === 'newest';
+  const hiddenByMute = items.hiddenByMute ?? 0;
   useAskAgainWhileProvisional(items.search?.provisional === true, items.reload);
 
   let body: ReactNode;
@@ -94,7 +98,14 @@ export function ItemsPane({
           ? { title: 'No items in this feed', text: 'New items appear here after a refresh.' }
           : source.kind === 'search'
             ? { title: 'No matching items', text: 'New matches appear here after a refresh.' }
-            : NOTHING_IN_VIEW[source.view];
+            : source.kind === 'folder' || source.kind === 'tag'
+              ? { title: 'No items here', text: 'Items of its feeds appear here after a refresh.' }
+              : source.kind === 'annotated'
+                ? {
+                    title: 'Nothing annotated yet',
+                    text: 'Papers you highlight, write a note on or tag appear here.',
+                  }
+                : NOTHING_IN_VIEW[source.view];
     body = (
       <EmptyState title={empty.title} level={3}>
         <p>{empty.text}</p>
@@ -143,6 +154,16 @@ export function ItemsPane({
           {feed.consecutiveFailures > 0
             ? ` Retrying ${formatUpcomingTime(feed.nextRefreshAt, now)}.`
             : null}
+        </p>
+      ) : null}
+      {hiddenByMute > 0 && total !== null ? (
+        <p className="list-muted-note">
+          {hiddenByMute.toLocaleString()} hidden by mute rules.{' '}
+          {onShowMuteRules ? (
+            <button type="button" className="link-button" onClick={onShowMuteRules}>
+              Mute rules…
+            </button>
+          ) : null}
         </p>
       ) : null}
       {rankedOnly !== null && total !== null && total > 0 ? (

@@ -135,6 +135,36 @@ describe('sanitizeForDisplay', () => {
     expect(container.textContent).toBe('[Image not loaded: Kaplan–Meier curve]');
   });
 
+  it('shows images saved in the library, from the app’s own origin only', () => {
+    const hash = '0123456789abcdef'.repeat(4);
+    const container = displayed(
+      `<figure><img src="/files/images/${hash}" alt="Kaplan–Meier curve" width="640">` +
+        '<figcaption>Figure 1</figcaption></figure>',
+    );
+
+    expect(attributes(container)).toEqual([
+      `img src="/files/images/${hash}"`,
+      'img alt="Kaplan–Meier curve"',
+      'img width="640"',
+    ]);
+  });
+
+  it.each([
+    ['a remote image', 'https://cdn.example/files/images/' + 'a'.repeat(64)],
+    ['a protocol-relative address', '//evil.example/files/images/' + 'a'.repeat(64)],
+    ['a path that climbs out', '/files/images/../pdf/' + 'a'.repeat(64)],
+    ['an encoded climb', '/files/images/..%2F' + 'a'.repeat(61)],
+    ['a hash in capitals', '/files/images/' + 'A'.repeat(64)],
+    ['a query after the hash', `/files/images/${'a'.repeat(64)}?track=1`],
+    ['another of the app’s files', `/files/pdf/${'a'.repeat(64)}`],
+    ['a relative path', `files/images/${'a'.repeat(64)}`],
+  ])('does not load %s: the image becomes a note', (_case, src) => {
+    const container = displayed(`<p><img src="${src}" alt="Figure 2"></p>`);
+
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toBe('[Image not loaded: Figure 2]');
+  });
+
   it('keeps inline images but drops srcset, which could fetch remote ones', () => {
     const container = displayed(
       '<img src="data:image/png;base64,iVBORw0KGgo=" alt="chart" ' +
@@ -197,5 +227,19 @@ describe('sanitizeForDisplay', () => {
       'a target="_blank"',
       'a rel="noopener noreferrer"',
     ]);
+  });
+
+  it('makes addresses and DOIs written as text into links, and nothing else', () => {
+    const container = displayed(
+      '<p>Read it: doi:10.1056/NEJMoa2107038, slides at club.example.org/jc. javascript:alert(1)</p>',
+    );
+
+    expect(
+      [...container.querySelectorAll('a')].map((link) => [link.textContent, link.href, link.rel]),
+    ).toEqual([
+      ['10.1056/NEJMoa2107038', 'https://doi.org/10.1056/NEJMoa2107038', 'noopener noreferrer'],
+      ['club.example.org/jc', 'https://club.example.org/jc', 'noopener noreferrer'],
+    ]);
+    expect(container.textContent).toContain('javascript:alert(1)');
   });
 });

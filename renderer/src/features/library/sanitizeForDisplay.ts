@@ -1,5 +1,7 @@
 import DOMPurify, { type Config } from 'dompurify';
+import { isStoredImagePath } from '@shared/domain/images/storedImagePaths';
 import { isDisplayableHref } from './isDisplayableHref';
+import { linkTextInFragment } from './linksInText';
 
 /**
  * Feed HTML was sanitised at ingest; this second pass in the renderer is defence in depth, so a
@@ -43,8 +45,10 @@ purifier.addHook('uponSanitizeAttribute', (node, event) => {
   if (name === 'href') {
     event.keepAttr = isDisplayableHref(event.attrValue);
   } else if (name === 'src' && node.nodeName === 'IMG') {
-    // Remote images stay unloaded (privacy, and the CSP blocks them); inline ones may show.
-    event.keepAttr = /^data:image\//i.test(event.attrValue.trim());
+    // Remote images stay unloaded (privacy, and the CSP blocks them); inline ones may show, and
+    // so may images saved in the library, named exactly by their address on the app's own origin.
+    const src = event.attrValue;
+    event.keepAttr = /^data:image\//i.test(src.trim()) || isStoredImagePath(src);
   }
 });
 
@@ -60,7 +64,8 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
  * table and image elements and attributes, so no script, styles, frames, plugins or forms, no
  * event handlers and nothing that fetches a remote address; links only to http(s) and mailto addresses and
  * always opening outside the app. Remote images are not loaded: one with a description becomes
- * a short note saying what it showed, one without (often a tracking pixel) is dropped.
+ * a short note saying what it showed, one without (often a tracking pixel) is dropped. Images
+ * saved for offline reading (`/files/images/<sha256>`, served by the app itself) are shown.
  */
 export function sanitizeForDisplay(html: string): string {
   // Without a DOM, DOMPurify hands its input back untouched; refuse rather than pass it through.
@@ -68,6 +73,8 @@ export function sanitizeForDisplay(html: string): string {
     throw new Error('Item content cannot be displayed: no HTML sanitiser is available.');
   }
   const fragment = purifier.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  // Posts often write addresses and DOIs as plain text; they become links like the feed's own.
+  linkTextInFragment(fragment);
   for (const image of fragment.querySelectorAll('img:not([src])')) {
     const description = image.getAttribute('alt')?.trim();
     if (description) {

@@ -1,6 +1,7 @@
 import type { ItemDetail } from '@shared/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../../ipc/api';
+import { useSavedImagesVersion } from '../images/useSavedImagesVersion';
 
 /** The reader's item: nothing selected, loading, loaded, or failed with a message. */
 export type ItemState =
@@ -11,9 +12,13 @@ export type ItemState =
 
 type Loaded = { id: string; item: ItemDetail } | { id: string; message: string };
 
-/** Loads one item with its content whenever `id` changes; an answer for an older id is dropped. */
+/**
+ * Loads one item with its content whenever `id` changes, and again when images of it were saved
+ * (the item keeps showing meanwhile); an answer for an older id is dropped.
+ */
 export function useItem(id: string | null): ItemState {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const savedImages = useSavedImagesVersion(id);
 
   useEffect(() => {
     if (id === null) return;
@@ -25,7 +30,7 @@ export function useItem(id: string | null): ItemState {
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, savedImages]);
 
   if (id === null) return { status: 'none' };
   if (loaded === null || loaded.id !== id) return { status: 'loading' };

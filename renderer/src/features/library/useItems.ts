@@ -15,6 +15,8 @@ export interface ItemList {
   error: string | null;
   /** How the search was answered (words to highlight, whether the index is ready); null unsearched. */
   search?: ItemSearchInfo | null;
+  /** How many items mute rules hide from this list; 0 when searched (not counted). */
+  hiddenByMute?: number;
   itemAt: (index: number) => ItemSummary | undefined;
   indexOf: (id: string) => number;
   /** Loads the pages under these rows. */
@@ -24,17 +26,25 @@ export interface ItemList {
   reload: () => Promise<void>;
 }
 
-/** Pages through `api.library.list` for a query; a new query starts a new list. */
-export function useItems(query: ItemQuery): ItemList {
-  const { feedId, filter, query: search } = query;
-  const pager = useMemo(
-    () =>
-      new ItemPager(
-        (offset, limit) => api.library.list({ feedId, filter, query: search, offset, limit }),
-        PAGE_SIZE,
-      ),
-    [feedId, filter, search],
-  );
+/** The order a list is in: newest first (the default) or oldest first. */
+export type ItemSort = 'newest' | 'oldest';
+
+/** Pages through `api.library.list` for a query; a new query or order starts a new list. */
+export function useItems(query: ItemQuery, sort: ItemSort = 'newest'): ItemList {
+  const { feedId, tag, filter, query: search } = query;
+  // A folder's path is a new array on every render; its key changes only with the folder.
+  const folderKey = query.folder?.join('\u001f');
+  const pager = useMemo(() => {
+    const group = {
+      ...(folderKey === undefined ? {} : { folder: folderKey.split('\u001f') }),
+      ...(tag === undefined ? {} : { tag }),
+    };
+    return new ItemPager(
+      (offset, limit) =>
+        api.library.list({ feedId, ...group, filter, query: search, sort, offset, limit }),
+      PAGE_SIZE,
+    );
+  }, [feedId, folderKey, tag, filter, search, sort]);
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
 
   // The list only asks for rows once it knows how many there are, so the first page is fetched here.
@@ -56,6 +66,7 @@ export function useItems(query: ItemQuery): ItemList {
     total: snapshot.total,
     error: snapshot.error,
     search: snapshot.search,
+    hiddenByMute: snapshot.hiddenByMute,
     itemAt,
     indexOf,
     requestRows,

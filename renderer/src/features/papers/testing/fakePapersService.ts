@@ -134,6 +134,7 @@ export function myPapersFeed(): FeedSummary {
     refreshIntervalMinutes: 60,
     nextRefreshAt: null,
     consecutiveFailures: 0,
+    keepImages: false,
   };
 }
 
