@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTestPdf } from '../electron/adapters/pdf/testing/writeTestPdf';
@@ -33,9 +33,9 @@ test('a clinician highlights a passage on a PDF page, notes it, restarts, and fi
 
     let { app, rounds } = await startApp();
     await rounds.waitUntilReady();
-    await rounds.sources.getByRole('button', { name: 'Add papers…' }).click();
+    // Dropped on the window, as from a file manager.
+    await rounds.dropFileOnWindow('pilot-trial.pdf', await readFile(pdfPath), 'application/pdf');
     const dialog = app.page.getByRole('dialog', { name: 'Add papers' });
-    await dialog.getByLabel('PDF file').setInputFiles(pdfPath);
     await expect(dialog.getByText('“pilot-trial.pdf” (3 pages): added to My papers')).toBeVisible({
       timeout: 30_000,
     });

@@ -247,17 +247,27 @@ export class RoundsWindow {
    * Drops a file on the window as a file manager would: a real drop event carrying the file, for
    * there is no file manager to drag from in a test.
    */
-  async dropFileOnWindow(fileName: string, text: string, type = ''): Promise<void> {
+  async dropFileOnWindow(
+    fileName: string,
+    contents: string | Uint8Array,
+    type = '',
+  ): Promise<void> {
+    // Bytes cross into the page as base64 (evaluate's arguments are JSON).
+    const text = typeof contents === 'string' ? contents : null;
+    const base64 = typeof contents === 'string' ? null : Buffer.from(contents).toString('base64');
     await this.page.evaluate(
-      ({ fileName, text, type }) => {
+      ({ fileName, text, base64, type }) => {
         // The page's own DOM types; this file is type-checked without the DOM library.
         const page = globalThis as unknown as {
           DataTransfer: new () => { items: { add(file: File): void } };
           DragEvent: new (type: string, init: object) => object;
           document: { body: { dispatchEvent(event: object): boolean } };
+          atob(data: string): string;
         };
+        const body =
+          text ?? Uint8Array.from(page.atob(base64 ?? ''), (character) => character.charCodeAt(0));
         const transfer = new page.DataTransfer();
-        transfer.items.add(new File([text], fileName, { type }));
+        transfer.items.add(new File([body], fileName, { type }));
         for (const name of ['dragenter', 'dragover', 'drop']) {
           const event = new page.DragEvent(name, {
             dataTransfer: transfer,
@@ -267,7 +277,7 @@ export class RoundsWindow {
           page.document.body.dispatchEvent(event);
         }
       },
-      { fileName, text, type },
+      { fileName, text, base64, type },
     );
   }
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, readdir, rm } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncDirectory } from '../storage/fsyncDirectory';
+import { ContentAddressedFolder } from '../storage/ContentAddressedFolder';
 import { NO_FOLLOW } from '../storage/ownerOnly';
 import { createOwnerOnlyFolder } from '../storage/prepareLibraryFolders';
 import { writeFileDurably } from '../storage/writeFileDurably';
@@ -15,7 +15,6 @@ export const DEFAULT_MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const IMAGE_FILES_FOLDER = join('images', 'files');
 
 const READ_WITHOUT_FOLLOWING = constants.O_RDONLY | NO_FOLLOW;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** A copy that a process which died mid-write left behind (see temporaryNameFor). */
 const LEFTOVER_WRITE =
   /^[0-9a-f]{64}\.img\.[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}\.tmp$/;
@@ -61,9 +60,18 @@ export class ImageRefusedError extends Error {
 export class ImageFileStore implements ImageFiles {
   readonly maxBytes: number;
   private readonly folder: string;
+  private readonly files: ContentAddressedFolder;
 
   constructor(libraryDir: string, options: ImageFileStoreOptions = {}) {
     this.folder = join(libraryDir, IMAGE_FILES_FOLDER);
+    this.files = new ContentAddressedFolder(this.folder, {
+      extension: '.img',
+      leftover: LEFTOVER_WRITE,
+      invalidHash: (hash) =>
+        new TypeError(
+          `${JSON.stringify(hash.slice(0, 80))} is not the SHA-256 hash of a stored image.`,
+        ),
+    });
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
   }
 
@@ -141,42 +149,25 @@ export class ImageFileStore implements ImageFiles {
   }
 
   /** True when the image is stored (as a regular file, not a link planted in its place). */
-  async has(hash: string): Promise<boolean> {
-    const stats = await lstat(this.pathOf(hash)).catch(() => null);
-    return stats?.isFile() ?? false;
+  has(hash: string): Promise<boolean> {
+    return this.files.has(hash);
   }
 
   /** Deletes the stored image; false when there was none. */
-  async remove(hash: string): Promise<boolean> {
-    const path = this.pathOf(hash);
-    const stats = await lstat(path).catch(() => null);
-    if (!stats) return false;
-    await rm(path, { force: true });
-    await fsyncDirectory(this.folder);
-    return true;
+  remove(hash: string): Promise<boolean> {
+    return this.files.remove(hash);
   }
 
   /**
    * Deletes half-written copies left by a process that died while storing an image. Call it
    * when the library opens (with the data folder's lock held), never while an add may be running.
    */
-  async removeLeftovers(): Promise<number> {
-    const names = await readdir(this.folder).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    });
-    const leftovers = names.filter((name) => LEFTOVER_WRITE.test(name));
-    await Promise.all(leftovers.map((name) => rm(join(this.folder, name), { force: true })));
-    return leftovers.length;
+  removeLeftovers(): Promise<number> {
+    return this.files.removeLeftovers();
   }
 
   private pathOf(hash: string): string {
-    if (typeof hash !== 'string' || !SHA256_HEX.test(hash)) {
-      throw new TypeError(
-        `${JSON.stringify(String(hash).slice(0, 80))} is not the SHA-256 hash of a stored image.`,
-      );
-    }
-    return join(this.folder, `${hash}.img`);
+    return this.files.pathOf(hash);
   }
 }
 

@@ -1,7 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { type FileHandle, lstat, open, readdir, rename, rm } from 'node:fs/promises';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ContentAddressedFolder } from '../storage/ContentAddressedFolder';
 import { fsyncDirectory } from '../storage/fsyncDirectory';
 import { NO_FOLLOW, OWNER_ONLY_FILE_MODE } from '../storage/ownerOnly';
 import { createOwnerOnlyFolder } from '../storage/prepareLibraryFolders';
@@ -16,7 +17,6 @@ export const PDF_FOLDER = 'pdfs';
 const CREATE_EXCLUSIVELY = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW;
 const READ_WITHOUT_FOLLOWING = constants.O_RDONLY | NO_FOLLOW;
 const COPY_CHUNK_BYTES = 1024 * 1024;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 const INCOMING_NAME = 'incoming.pdf';
 /** A copy that a process which died mid-write left behind (see temporaryNameFor). */
 const LEFTOVER_INCOMING =
@@ -78,9 +78,15 @@ export class PdfNotFoundError extends Error {
 export class PdfFileStore {
   readonly maxBytes: number;
   private readonly folder: string;
+  private readonly files: ContentAddressedFolder;
 
   constructor(libraryDir: string, options: PdfFileStoreOptions = {}) {
     this.folder = join(libraryDir, PDF_FOLDER);
+    this.files = new ContentAddressedFolder(this.folder, {
+      extension: '.pdf',
+      leftover: LEFTOVER_INCOMING,
+      invalidHash: (hash) => new InvalidPdfHashError(hash),
+    });
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_PDF_BYTES;
   }
 
@@ -141,39 +147,25 @@ export class PdfFileStore {
   }
 
   /** True when the PDF is stored (as a regular file, not a link planted in its place). */
-  async has(hash: string): Promise<boolean> {
-    const stats = await lstat(this.pathOf(hash)).catch(() => null);
-    return stats?.isFile() ?? false;
+  has(hash: string): Promise<boolean> {
+    return this.files.has(hash);
   }
 
   /** Deletes the stored PDF; false when there was none. */
-  async remove(hash: string): Promise<boolean> {
-    const path = this.pathOf(hash);
-    const stats = await lstat(path).catch(() => null);
-    if (!stats) return false;
-    await rm(path, { force: true });
-    await fsyncDirectory(this.folder);
-    return true;
+  remove(hash: string): Promise<boolean> {
+    return this.files.remove(hash);
   }
 
   /**
    * Deletes half-written copies left by a process that died while adding a PDF. Call it when the
    * library opens (with the data folder's lock held), never while an add may be running.
    */
-  async removeLeftovers(): Promise<number> {
-    const names = await readdir(this.folder).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    });
-    const leftovers = names.filter((name) => LEFTOVER_INCOMING.test(name));
-    await Promise.all(leftovers.map((name) => rm(join(this.folder, name), { force: true })));
-    return leftovers.length;
+  removeLeftovers(): Promise<number> {
+    return this.files.removeLeftovers();
   }
 
   private pathOf(hash: string): string {
-    if (typeof hash !== 'string' || !SHA256_HEX.test(hash))
-      throw new InvalidPdfHashError(String(hash));
-    return join(this.folder, `${hash}.pdf`);
+    return this.files.pathOf(hash);
   }
 
   private refuseOversized(size: number): void {

@@ -1,9 +1,6 @@
 import type { FeedSummary, Result } from '@shared/contract';
-import { useId, useState } from 'react';
-import { FormFailure } from '../../ui/FormFailure';
-import { ModalDialog } from '../../ui/ModalDialog';
-import { useIsMounted } from '../../ui/useIsMounted';
 import { stripInvisibleControls } from '@shared/domain/feeds/stripInvisibleControls';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 export interface UnsubscribeDialogProps {
   feed: FeedSummary;
@@ -19,46 +16,16 @@ export function UnsubscribeDialog({
   onUnsubscribed,
   onClose,
 }: UnsubscribeDialogProps) {
-  const [working, setWorking] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const explanationId = useId();
-  const isMounted = useIsMounted();
-
-  const confirm = async () => {
-    setWorking(true);
-    setFailure(null);
-    const result = await onUnsubscribe(feed.id);
-    if (!isMounted()) return;
-    setWorking(false);
-    if (result.ok) onUnsubscribed(feed.id);
-    else setFailure(result.message);
-  };
-
   const items = feed.itemCount === 1 ? '1 item' : `${feed.itemCount.toLocaleString()} items`;
   return (
-    <ModalDialog
-      role="alertdialog"
+    <ConfirmDialog
       title={`Unsubscribe from “${stripInvisibleControls(feed.title)}”?`}
-      describedBy={explanationId}
+      explanation={`Its ${items}, with their read and starred state, will be removed from this computer.`}
+      confirmLabel="Unsubscribe"
+      workingLabel="Unsubscribing…"
+      onConfirm={() => onUnsubscribe(feed.id)}
+      onConfirmed={() => onUnsubscribed(feed.id)}
       onClose={onClose}
-    >
-      <p id={explanationId} className="dialog-text">
-        Its {items}, with their read and starred state, will be removed from this computer.
-      </p>
-      <FormFailure message={failure} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose} data-autofocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          onClick={() => void confirm()}
-          disabled={working}
-        >
-          {working ? 'Unsubscribing…' : 'Unsubscribe'}
-        </button>
-      </div>
-    </ModalDialog>
+    />
   );
 }
