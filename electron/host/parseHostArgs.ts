@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { createSecureContext } from 'node:tls';
-import { parseArgs } from 'node:util';
 import type { BackendOptions } from '../main/composeBackend';
 import type { HostTlsCredentials } from './createNodeServer';
 import { readSecretFile } from './readSecretFile';
+import { parsePort, readServerCommandLine } from './serverCommandLine';
 
 export const DEFAULT_PORT = 4870;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -98,42 +98,16 @@ export function privateFeedPolicy(
   return isLoopbackAddress(options.host) ? 'when-typed' : 'refused';
 }
 
-function parsePort(text: string): number | null {
-  if (!/^\d{1,5}$/.test(text)) return null;
-  const port = Number(text);
-  return port <= 65535 ? port : null;
-}
-
 /** Reads the command line and the environment into options, or says what is wrong. */
 export function parseHostArgs(argv: readonly string[], environment: HostEnvironment): HostCommand {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'data-dir': { type: 'string' },
-        // Accepted only to explain why it is refused.
-        token: { type: 'string' },
-        'token-file': { type: 'string' },
-        'tls-cert': { type: 'string' },
-        'tls-key': { type: 'string' },
-        'insecure-http': { type: 'boolean' },
-        'allow-private-feeds': { type: 'boolean' },
-        'renderer-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return { kind: 'usage-error', message: error instanceof Error ? error.message : String(error) };
-  }
-  if (values.help === true) return { kind: 'help', text: HOST_USAGE };
-
-  const text = (name: string) =>
-    typeof values[name] === 'string' ? (values[name] as string) : undefined;
+  const commandLine = readServerCommandLine(argv, {
+    'insecure-http': { type: 'boolean' },
+    'allow-private-feeds': { type: 'boolean' },
+    'renderer-dir': { type: 'string' },
+  });
+  if (!commandLine.ok) return { kind: 'usage-error', message: commandLine.message };
+  if (commandLine.flag('help')) return { kind: 'help', text: HOST_USAGE };
+  const { text } = commandLine;
 
   const port = parsePort(text('port') ?? String(DEFAULT_PORT));
   if (port === null)
@@ -158,7 +132,12 @@ export function parseHostArgs(argv: readonly string[], environment: HostEnvironm
     };
   }
 
-  const transport = chooseTransport(host, text('tls-cert'), text('tls-key'), values);
+  const transport = chooseTransport(
+    host,
+    text('tls-cert'),
+    text('tls-key'),
+    commandLine.flag('insecure-http'),
+  );
   if (!transport.ok) return { kind: 'usage-error', message: transport.message };
 
   const dataDir =
@@ -174,7 +153,7 @@ export function parseHostArgs(argv: readonly string[], environment: HostEnvironm
       token: token.secret,
       tls: transport.tls,
       insecureHttp: transport.insecureHttp,
-      allowPrivateFeeds: values['allow-private-feeds'] === true,
+      allowPrivateFeeds: commandLine.flag('allow-private-feeds'),
       rendererDir: rendererDir ? path.resolve(rendererDir) : null,
     },
   };
@@ -217,11 +196,10 @@ function chooseTransport(
   host: string,
   certFile: string | undefined,
   keyFile: string | undefined,
-  values: Record<string, string | boolean | undefined>,
+  insecureHttp: boolean,
 ): Checked<{ tls: HostTlsCredentials | null; insecureHttp: boolean; warnings: string[] }> {
   const tls = readTls(certFile, keyFile);
   if (!tls.ok) return tls;
-  const insecureHttp = values['insecure-http'] === true;
   if (tls.credentials !== null) {
     return insecureHttp
       ? {
