@@ -18,6 +18,7 @@ import {
 } from '../shared/domain/annotations/anchorHighlight';
 import { describeTextRange, type HighlightSelectors } from '../shared/domain/annotations/selectors';
 import { seededRandom } from '../shared/testing/seededRandom';
+import { median } from './statistics';
 
 /** One measurement, printed as one JSON line. */
 export interface BenchResult {
@@ -155,14 +156,6 @@ function buildScenario(): Scenario {
   // Every word spelt backwards: the same letters and lengths, none of the same words.
   const rewritten = changed.replace(/[^\s]+/g, (word) => [...word].reverse().join(''));
   return { highlights, expected, changed, rewritten };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 function round(value: number): number {

@@ -24,6 +24,7 @@ import type { LowdbLibraryStore } from '../electron/adapters/storage/LowdbLibrar
 import type { FeedMainService } from '../electron/services/feeds/FeedMainService';
 import type { FeedParser } from '../electron/services/feeds/ports';
 import { newFeedRecord } from '../shared/domain/library/newFeedRecord';
+import { median } from './statistics';
 
 /** One measurement, printed as one JSON line. */
 export interface BenchResult {
@@ -104,11 +105,6 @@ async function serveFeeds(
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
   return { server, url: (n) => `http://127.0.0.1:${port}/feed/${n}`, mode };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 function round(value: number): number {

@@ -16,6 +16,7 @@ import { buildTestPdf } from '../electron/adapters/pdf/testing/writeTestPdf';
 import { seededRandom } from '../shared/testing/seededRandom';
 import { HostProcess } from './scale/HostProcess';
 import { launchBenchBrowser } from './scale/uiMetrics';
+import { median } from './statistics';
 
 const PAGES = 30;
 const LINES_PER_PAGE = 45;
@@ -39,11 +40,6 @@ function pages(): string[][] {
         : Array.from({ length: 9 }, () => WORDS[Math.floor(next() * WORDS.length)] ?? '').join(' '),
     ),
   );
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function main(): Promise<void> {

@@ -41,6 +41,7 @@ import {
 import { HostProcess } from './scale/HostProcess';
 import { FIRST_QUERY, type SearchQuery, searchQueries } from './scale/searchQueries';
 import { launchBenchBrowser, measureUiOnce, type UiFigures } from './scale/uiMetrics';
+import { median, percentile95 } from './statistics';
 
 /** One measurement, printed as one JSON line. */
 export interface BenchResult {
@@ -92,19 +93,6 @@ interface Session {
   queries: SearchQuery[];
   runs: RunFigures[];
   uiRuns: UiFigures[];
-}
-
-function percentile95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(sorted.length * 0.95) - 1] ?? Number.NaN;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
 function round(value: number): number {

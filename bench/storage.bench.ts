@@ -17,6 +17,7 @@ import type { LowdbLibraryStore } from '../electron/adapters/storage/LowdbLibrar
 import type { StoredFeed, StoredItem } from '../electron/services/library/LibraryStore';
 import { newFeedRecord } from '../shared/domain/library/newFeedRecord';
 import { seededRandom } from '../shared/testing/seededRandom';
+import { median } from './statistics';
 
 /** One measurement, printed as one JSON line. */
 export interface BenchResult {
@@ -120,14 +121,6 @@ function buildLibrary(
     items.push(feedItems);
   }
   return { feeds, items };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 function round(value: number): number {
