@@ -80,55 +80,54 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   searchIndex.open().catch((error: unknown) => {
     console.error('[rounds] the search index could not be opened', error);
   });
-  let store: LowdbLibraryStore;
-  try {
-    store = await LowdbLibraryStore.open(options.dataDir, {
-      // A library written by an earlier version is updated once, before the window can ask.
-      onMigrationProgress: ({ done, of }) => {
-        console.log(`[rounds] Updating your library… ${Math.round((100 * done) / of)}%`);
-      },
-    });
-  } catch (error) {
-    await searchIndex.close();
-    await lock.release();
-    throw error;
-  }
+  // What is open so far, closed newest first (the lock last) when a later step fails.
+  const openSoFar: (() => Promise<void>)[] = [() => lock.release(), () => searchIndex.close()];
+  const openStep = async <T>(open: () => Promise<T>, close: (value: T) => Promise<void>) => {
+    try {
+      const value = await open();
+      openSoFar.push(() => close(value));
+      return value;
+    } catch (error) {
+      for (const closeOne of openSoFar.reverse()) await closeOne();
+      throw error;
+    }
+  };
+  const store = await openStep(
+    () =>
+      LowdbLibraryStore.open(options.dataDir, {
+        // A library written by an earlier version is updated once, before the window can ask.
+        onMigrationProgress: ({ done, of }) => {
+          console.log(`[rounds] Updating your library… ${Math.round((100 * done) / of)}%`);
+        },
+      }),
+    (opened) => opened.close(),
+  );
   // The retention policy and what it removed: a damaged policy file turns retention off.
-  let retentionFiles: LowdbRetentionFiles;
-  try {
-    const opened = await LowdbRetentionFiles.open(options.dataDir);
-    retentionFiles = opened.files;
-    await store.addNotices(opened.notices);
-  } catch (error) {
-    await searchIndex.close();
-    await store.close();
-    await lock.release();
-    throw error;
-  }
-  let annotations: LowdbAnnotationStore;
-  try {
-    const opened = await LowdbAnnotationStore.open(options.dataDir);
-    annotations = opened.store;
-    await store.addNotices(opened.notices);
-  } catch (error) {
-    await searchIndex.close();
-    await store.close();
-    await lock.release();
-    throw error;
-  }
+  const retentionFiles = await openStep(
+    async () => {
+      const opened = await LowdbRetentionFiles.open(options.dataDir);
+      await store.addNotices(opened.notices);
+      return opened.files;
+    },
+    (files) => files.close(),
+  );
+  const annotations = await openStep(
+    async () => {
+      const opened = await LowdbAnnotationStore.open(options.dataDir);
+      await store.addNotices(opened.notices);
+      return opened.store;
+    },
+    (opened) => opened.close(),
+  );
   // Which saved image each paper's HTML names (the images themselves are files by hash).
-  let imageMaps: LowdbItemImageMaps;
-  try {
-    const opened = await LowdbItemImageMaps.open(join(options.dataDir, 'library'));
-    imageMaps = opened.maps;
-    await store.addNotices(opened.notices);
-  } catch (error) {
-    await searchIndex.close();
-    await annotations.close();
-    await store.close();
-    await lock.release();
-    throw error;
-  }
+  const imageMaps = await openStep(
+    async () => {
+      const opened = await LowdbItemImageMaps.open(join(options.dataDir, 'library'));
+      await store.addNotices(opened.notices);
+      return opened.maps;
+    },
+    (maps) => maps.close(),
+  );
   const clock = { now: () => new Date() };
   // Papers brought in from elsewhere: PDFs kept once by content hash, their text for search.
   const libraryDir = join(options.dataDir, 'library');
