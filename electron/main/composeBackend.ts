@@ -2,6 +2,13 @@ import type { AppInfo, Backend } from '@shared/contract';
 import { join } from 'node:path';
 import { MAX_PDF_BYTES } from '@shared/contract';
 import { CrossrefClient } from '../adapters/citations/CrossrefClient';
+import { ClubSyncConnector } from '../adapters/club/ClubSyncConnector';
+import { LibraryClubPapers } from '../adapters/club/LibraryClubPapers';
+import { LowdbClubStore } from '../adapters/club/LowdbClubStore';
+import { YjsSessionFiles } from '../adapters/club/YjsSessionFiles';
+import { bootstrapDiscussion } from '@shared/domain/club/session/discussionBootstrap';
+import { checkDiscussionOnlyUpdate } from '@shared/domain/club/session/discussionOnlyUpdate';
+import { ClubMainService } from '../services/club/ClubMainService';
 import { PdfTextFiles } from '../adapters/papers/PdfTextFiles';
 import { PendingDoiLookupsFile } from '../adapters/papers/PendingDoiLookupsFile';
 import { ThreadedCitationFileReader } from '../adapters/papers/ThreadedCitationFileReader';
@@ -128,6 +135,16 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     },
     (maps) => maps.close(),
   );
+  // The journal club's profile, clubs, sync tokens and CPD log (<dataDir>/club/).
+  const clubStore = await openStep(
+    async () => {
+      const opened = await LowdbClubStore.open(options.dataDir);
+      await store.addNotices(opened.notices);
+      return opened.store;
+    },
+    (opened) => opened.close(),
+  );
+  const sessionFiles = await YjsSessionFiles.open(options.dataDir);
   const clock = { now: () => new Date() };
   // Papers brought in from elsewhere: PDFs kept once by content hash, their text for search.
   const libraryDir = join(options.dataDir, 'library');
@@ -191,6 +208,28 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
     }),
     pendingLookups: new PendingDoiLookupsFile(libraryDir),
   });
+  // Journal club sessions: Yjs documents, merged by bundle or live through the club's server.
+  const club = new ClubMainService({
+    store: clubStore,
+    sessionFiles,
+    notices: { add: (notices) => store.addNotices(notices) },
+    papers: new LibraryClubPapers({
+      store,
+      pdfFiles,
+      pdfTextReader,
+      pdfTexts,
+      now: () => clock.now(),
+    }),
+    annotations,
+    sync: new ClubSyncConnector(),
+    // Changes arriving from the sync server come in bursts: saved together, off the socket's turn.
+    scheduleSoon: (run) => setImmediate(run),
+    discussion: { bootstrap: bootstrapDiscussion, checkUpdate: checkDiscussionOnlyUpdate },
+    clock,
+  });
+  await club.start().catch((error: unknown) => {
+    console.error('[rounds] the journal club sessions could not be connected', error);
+  });
   // DOIs added offline are looked up at start and after every refresh run (the network is back).
   const lookUpPending = () =>
     void papers.lookUpPending().catch((error: unknown) => {
@@ -207,6 +246,7 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
       clock,
       changes: search,
     }),
+    club,
     app: new AppMainService({
       store,
       info: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
@@ -268,6 +308,8 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
         await searchIndex.close();
         await images.idle();
         await imageMaps.close();
+        await club.close();
+        await clubStore.close();
         await annotations.close();
         await retentionFiles.close();
         await store.close();

@@ -1,5 +1,6 @@
 import { annotationsContract } from './annotations';
 import { appContract } from './app';
+import { clubContract } from './club';
 import type { ServiceClient, ServiceImplementation } from './define';
 import { feedsContract } from './feeds';
 import { imagesContract } from './images';
@@ -12,6 +13,7 @@ import { sourcesContract } from './sources';
 export * from './define';
 export * from './annotations';
 export * from './app';
+export * from './club';
 export * from './feeds';
 export * from './images';
 export * from './library';
@@ -24,6 +26,7 @@ export * from './sources';
 export const contract = {
   annotations: annotationsContract,
   app: appContract,
+  club: clubContract,
   feeds: feedsContract,
   images: imagesContract,
   library: libraryContract,

@@ -90,6 +90,60 @@ export const sampleArguments: SampleArguments = {
     ],
     dismissNotice: [{ id: 'notice-1' }],
   },
+  club: {
+    profile: [],
+    setProfile: [{ name: 'Asha Rao', profession: 'Nephrologist', cpdBody: 'GMC' }],
+    clubs: [],
+    createClub: [{ name: 'Renal JC', hashtag: '#RenalJC', timeZone: 'Europe/London' }],
+    updateClub: [{ clubId: 'club-1', hashtag: '#NephJC' }],
+    setMember: [{ clubId: 'club-1', member: { name: 'Ben Okafor', role: 'presenter' } }],
+    removeMember: [{ clubId: 'club-1', memberId: 'member-2' }],
+    overview: [{ clubId: 'club-1' }],
+    createSession: [
+      {
+        clubId: 'club-1',
+        session: {
+          title: 'Dapagliflozin in CKD',
+          itemIds: ['item-1'],
+          startsAt: '2026-12-09T19:00',
+        },
+      },
+    ],
+    session: [{ sessionId: 'session-1' }],
+    changeSession: [
+      {
+        sessionId: 'session-1',
+        change: {
+          kind: 'answer',
+          paperId: 'paper-1',
+          questionId: 'rct.masking',
+          answer: { answer: 'yes', reason: 'Double blind', citedHighlightIds: [] },
+        },
+      },
+    ],
+    documentState: [{ sessionId: 'session-1' }],
+    discussionUpdate: [{ sessionId: 'session-1', update: 'AAA=' }],
+    exportBundle: [{ sessionId: 'session-1', includePdfs: false }],
+    importBundle: [{ text: '{"format":"rounds.session-bundle"}' }],
+    invitation: [{ sessionId: 'session-1' }],
+    setSyncServer: [
+      { clubId: 'club-1', serverUrl: 'ws://127.0.0.1:4871', token: 'club-token-0123456789' },
+    ],
+    setOnline: [{ clubId: 'club-1', online: false }],
+    cpdLog: [],
+    cpdDraft: [{ sessionId: 'session-1' }],
+    saveCpdEntry: [
+      {
+        sessionId: 'session-1',
+        date: '2026-12-09T19:00:00Z',
+        citation: 'Heerspink HJL et al. Dapagliflozin in CKD. N Engl J Med 2020.',
+        hours: 1.5,
+        type: 'journal-club-live',
+      },
+    ],
+    removeCpdEntry: [{ id: 'entry-1' }],
+    exportCpdCsv: [],
+  },
   feeds: {
     add: [{ url: 'https://journal.example.org/feed.xml' }],
     list: [],
@@ -219,6 +273,10 @@ export type SamplePayloads = {
 };
 
 export const samplePayloads: SamplePayloads = {
+  club: {
+    onDidChangeClubs: { clubId: 'club-1' },
+    onDidChangeSession: { sessionId: 'session-1', update: 'AAA=' },
+  },
   feeds: { onDidRefresh: sampleRefreshEvent },
   images: { onDidStoreImages: { itemIds: ['item-1'] } },
   papers: { onPendingLookupsSettled: { filled: [], notFound: [], stillPending: 1 } },

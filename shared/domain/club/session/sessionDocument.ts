@@ -1,10 +1,19 @@
 import * as Y from 'yjs';
+import type { z } from 'zod';
+import { checklistAnswerSchema, questionProblem, type ChecklistAnswer } from '../appraisal/answers';
+import type { StudyDesign } from '../appraisal/studyDesigns';
 import {
   actionsMap,
   annotationsMap,
   answersMap,
+  appraisalFieldKey,
+  appraisalsMap,
   attendanceMap,
   memberItemKey,
+  paperAnswerKey,
+  paperAnswersMap,
+  paperDetailsMap,
+  peopleMap,
   sessionMap,
   votesMap,
 } from './sessionLayout';
@@ -17,8 +26,18 @@ import {
   bottomLineSchema,
   itemIdSchema,
   memberIdSchema,
+  paperIdSchema,
   practiceVoteSchema,
+  presenterNotesSchema,
   requireValid,
+  sessionClubSchema,
+  sessionPaperDetailsSchema,
+  sessionPersonSchema,
+  appraisalFieldSchemas,
+  type AppraisalField,
+  type SessionClub,
+  type SessionPaperDetails,
+  type SessionPerson,
   SessionValueError,
   sessionMetadataSchema,
   type ActionItem,
@@ -144,6 +163,93 @@ export function setAnnotation(
 
 export function removeAnnotation(doc: Y.Doc, memberId: string, annotationId: string): void {
   annotationsMap(doc).delete(requireMemberItemKey(memberId, annotationId));
+}
+
+/** The presenter's notes for the pre-reading pack (one value, last writer wins). */
+export function setPresenterNotes(doc: Y.Doc, text: string): void {
+  sessionMap(doc).set(
+    'presenterNotes',
+    requireValid(presenterNotesSchema, text, 'presenter’s notes'),
+  );
+}
+
+/** The club the session belongs to, for machines that receive the session without the club. */
+export function setSessionClub(doc: Y.Doc, club: SessionClub): void {
+  sessionMap(doc).set('club', { ...requireValid(sessionClubSchema, club, 'club') });
+}
+
+/** Who a member is (their own name, profession, role and handle), filed under their id. */
+export function setPerson(doc: Y.Doc, memberId: string, person: SessionPerson): void {
+  const member = requireValid(memberIdSchema, memberId, 'member id');
+  peopleMap(doc).set(member, { ...requireValid(sessionPersonSchema, person, 'member') });
+}
+
+/** What the session shows of one of its papers (title, authors, journal, year, abstract). */
+export function setPaperDetails(doc: Y.Doc, paperId: string, details: SessionPaperDetails): void {
+  const paper = requireValid(paperIdSchema, paperId, 'paper id');
+  const valid = requireValid(sessionPaperDetailsSchema, details, 'paper');
+  paperDetailsMap(doc).set(paper, JSON.parse(JSON.stringify(valid)) as SessionPaperDetails);
+}
+
+/**
+ * A member's answer to one question on one paper. The question must be one of a checklist (of
+ * `design`'s when the paper has one), and the answer passes the appraisal module's own schema,
+ * so the document refuses exactly what a bundle reader would.
+ */
+export function setPaperAnswer(
+  doc: Y.Doc,
+  memberId: string,
+  paperId: string,
+  questionId: string,
+  answer: ChecklistAnswer,
+  design: StudyDesign | null,
+): void {
+  const key = requirePaperAnswerKey(memberId, paperId, questionId);
+  const problem = questionProblem(design, questionId);
+  if (problem !== null) throw new SessionValueError(problem);
+  const valid = requireValid(checklistAnswerSchema, answer, 'appraisal answer');
+  paperAnswersMap(doc).set(key, { ...valid, citedHighlightIds: [...valid.citedHighlightIds] });
+}
+
+export function clearPaperAnswer(
+  doc: Y.Doc,
+  memberId: string,
+  paperId: string,
+  questionId: string,
+): void {
+  paperAnswersMap(doc).delete(requirePaperAnswerKey(memberId, paperId, questionId));
+}
+
+/** Sets the given fields of the club's appraisal of a paper, each field on its own key. */
+export function setAppraisalFields(
+  doc: Y.Doc,
+  paperId: string,
+  fields: Partial<{ [F in AppraisalField]: unknown }>,
+): void {
+  const paper = requireValid(paperIdSchema, paperId, 'paper id');
+  const valid: [string, unknown][] = [];
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const schema = appraisalFieldSchemas[field as AppraisalField] as z.ZodType | undefined;
+    if (!schema) throw new SessionValueError(`The appraisal has no field “${field}”.`);
+    valid.push([field, requireValid(schema, value, `appraisal’s ${field}`)]);
+  }
+  doc.transact(() => {
+    for (const [field, value] of valid) {
+      appraisalsMap(doc).set(
+        appraisalFieldKey(paper, field),
+        value === null || typeof value !== 'object' ? value : JSON.parse(JSON.stringify(value)),
+      );
+    }
+  });
+}
+
+function requirePaperAnswerKey(memberId: string, paperId: string, questionId: string): string {
+  return paperAnswerKey(
+    requireValid(memberIdSchema, memberId, 'member id'),
+    requireValid(paperIdSchema, paperId, 'paper id'),
+    requireValid(itemIdSchema, questionId, 'question id'),
+  );
 }
 
 function requireMemberItemKey(memberId: string, itemId: string): string {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { itemIdSchema, memberIdSchema } from './sessionValues';
+import { itemIdSchema, memberIdSchema, paperIdSchema } from './sessionValues';
 
 // One journal-club session as a Yjs document. Every root is a top-level shared type: Yjs merges
 // top-level types by name, so two machines that each start a session's maps offline still merge
@@ -25,6 +25,22 @@ export const ANNOTATIONS_ROOT = 'annotations';
  * type the first time it is named, and the binding asks for an XmlText.
  */
 export const DISCUSSION_ROOT = 'discussion';
+/**
+ * `[memberId, paperId, questionId]` → ChecklistAnswer: each member's answers, per paper of the
+ * session (a session may appraise several papers, each with its own checklist). The older
+ * `answers` root, keyed without the paper, is still read but no longer written by the app.
+ */
+export const PAPER_ANSWERS_ROOT = 'paperAnswers';
+/**
+ * `[paperId, field]` → one field of the club's appraisal of a paper: `design`, each PICO part
+ * (`population`, `interventionOrExposure`, `comparison`, `outcomes`), `evidenceLevel`, `certainty`.
+ * One key per field, so two members who edit different fields offline both keep their edit.
+ */
+export const APPRAISALS_ROOT = 'appraisals';
+/** `memberId` → `{name, profession, role, handle}`: who each member is, for machines without the roster. */
+export const PEOPLE_ROOT = 'people';
+/** `paperId` → `{title, authors, journal, year, abstract}`, so a member without the paper can see it. */
+export const PAPER_DETAILS_ROOT = 'paperDetails';
 
 export const SESSION_ROOTS = [
   SESSION_ROOT,
@@ -34,6 +50,10 @@ export const SESSION_ROOTS = [
   ATTENDANCE_ROOT,
   ANNOTATIONS_ROOT,
   DISCUSSION_ROOT,
+  PAPER_ANSWERS_ROOT,
+  APPRAISALS_ROOT,
+  PEOPLE_ROOT,
+  PAPER_DETAILS_ROOT,
 ] as const;
 
 /** The key of a member's item in a flat map: JSON, so no id can be mistaken for another. */
@@ -59,6 +79,55 @@ export function parseMemberItemKey(key: string): { memberId: string; itemId: str
   return null;
 }
 
+/** The key of a member's answer to one question on one paper (see PAPER_ANSWERS_ROOT). */
+export function paperAnswerKey(memberId: string, paperId: string, questionId: string): string {
+  return JSON.stringify([memberId, paperId, questionId]);
+}
+
+/** The member, paper and question a paper-answer key names, or null when it is not one. */
+export function parsePaperAnswerKey(
+  key: string,
+): { memberId: string; paperId: string; questionId: string } | null {
+  const parts = parseKeyParts(key, 3);
+  if (
+    !parts ||
+    !memberIdSchema.safeParse(parts[0]).success ||
+    !paperIdSchema.safeParse(parts[1]).success ||
+    !itemIdSchema.safeParse(parts[2]).success
+  ) {
+    return null;
+  }
+  return {
+    memberId: parts[0] as string,
+    paperId: parts[1] as string,
+    questionId: parts[2] as string,
+  };
+}
+
+/** The key of one field of a paper's appraisal (see APPRAISALS_ROOT). */
+export function appraisalFieldKey(paperId: string, field: string): string {
+  return JSON.stringify([paperId, field]);
+}
+
+/** The paper and field an appraisal key names, or null when it is not one. */
+export function parseAppraisalFieldKey(key: string): { paperId: string; field: string } | null {
+  const parts = parseKeyParts(key, 2);
+  if (!parts || !paperIdSchema.safeParse(parts[0]).success || typeof parts[1] !== 'string') {
+    return null;
+  }
+  return { paperId: parts[0] as string, field: parts[1] };
+}
+
+function parseKeyParts(key: string, length: number): unknown[] | null {
+  try {
+    const parsed: unknown = JSON.parse(key);
+    return Array.isArray(parsed) && parsed.length === length ? (parsed as unknown[]) : null;
+  } catch {
+    // Not JSON: not a key this module wrote.
+    return null;
+  }
+}
+
 export function sessionMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(SESSION_ROOT);
 }
@@ -76,6 +145,18 @@ export function attendanceMap(doc: Y.Doc): Y.Map<unknown> {
 }
 export function annotationsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ANNOTATIONS_ROOT);
+}
+export function paperAnswersMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(PAPER_ANSWERS_ROOT);
+}
+export function appraisalsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(APPRAISALS_ROOT);
+}
+export function peopleMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(PEOPLE_ROOT);
+}
+export function paperDetailsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(PAPER_DETAILS_ROOT);
 }
 /** The shared discussion text, for @lexical/yjs to bind to (see DISCUSSION_ROOT). */
 export function discussionOf(doc: Y.Doc): Y.XmlText {

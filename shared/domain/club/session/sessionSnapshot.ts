@@ -1,12 +1,21 @@
 import type * as Y from 'yjs';
 import type { z } from 'zod';
+import { checklistAnswerSchema, questionProblem, type ChecklistAnswer } from '../appraisal/answers';
+import { EMPTY_PAPER_APPRAISAL, type PaperAppraisal } from '../appraisal/paperAppraisal';
+import { PICO_PARTS } from '../appraisal/pico';
 import {
   actionsMap,
   annotationsMap,
   answersMap,
+  appraisalsMap,
   attendanceMap,
   discussionOf,
+  paperAnswersMap,
+  paperDetailsMap,
+  parseAppraisalFieldKey,
   parseMemberItemKey,
+  parsePaperAnswerKey,
+  peopleMap,
   sessionMap,
   votesMap,
 } from './sessionLayout';
@@ -19,9 +28,19 @@ import {
   EMPTY_SESSION_METADATA,
   itemIdSchema,
   memberIdSchema,
+  paperIdSchema,
   PRACTICE_VOTES,
   practiceVoteSchema,
+  presenterNotesSchema,
+  sessionClubSchema,
   sessionMetadataFieldSchemas,
+  sessionPaperDetailsSchema,
+  sessionPersonSchema,
+  appraisalFieldSchemas,
+  type AppraisalField,
+  type SessionClub,
+  type SessionPaperDetails,
+  type SessionPerson,
   type ActionItem,
   type AppraisalAnswer,
   type Attendance,
@@ -52,6 +71,18 @@ export interface SessionSnapshot {
   members: Record<string, MemberContribution>;
   /** The discussion's content as Yjs serialises it (plain text for a plain document). */
   discussion: string;
+  /** The presenter's notes for the pre-reading pack; '' until written. */
+  presenterNotes: string;
+  /** The club the session belongs to, or null in a document that does not say. */
+  club: SessionClub | null;
+  /** memberId → who they are, as written into the session. */
+  people: Record<string, SessionPerson>;
+  /** paperId → what the session shows of the paper. */
+  paperDetails: Record<string, SessionPaperDetails>;
+  /** paperId → the club's appraisal of it, for papers with any field set. */
+  appraisals: Record<string, PaperAppraisal>;
+  /** memberId → paperId → questionId → answer (questions of any checklist; see answers.ts). */
+  paperAnswers: Record<string, Record<string, Record<string, ChecklistAnswer>>>;
 }
 
 export interface ReadSession {
@@ -131,6 +162,63 @@ export function readSession(doc: Y.Doc): ReadSession {
     entry.annotations[id] = value;
   });
 
+  const paperAnswers: SessionSnapshot['paperAnswers'] = {};
+  const paperAnswerEntries = paperAnswersMap(doc);
+  for (const key of sortedKeys(paperAnswerEntries)) {
+    const owner = parsePaperAnswerKey(key);
+    const parsed = checklistAnswerSchema.safeParse(paperAnswerEntries.get(key));
+    if (!owner || !parsed.success || questionProblem(null, owner.questionId) !== null) {
+      dropped += 1;
+      continue;
+    }
+    const byPaper = (paperAnswers[owner.memberId] ??= {});
+    (byPaper[owner.paperId] ??= {})[owner.questionId] = parsed.data;
+  }
+
+  const appraisals: Record<string, PaperAppraisal> = {};
+  const appraisalEntries = appraisalsMap(doc);
+  for (const key of sortedKeys(appraisalEntries)) {
+    const target = parseAppraisalFieldKey(key);
+    const schema = target
+      ? (appraisalFieldSchemas[target.field as AppraisalField] as z.ZodType | undefined)
+      : undefined;
+    const parsed = schema?.safeParse(appraisalEntries.get(key));
+    if (!target || !parsed?.success) {
+      dropped += 1;
+      continue;
+    }
+    const appraisal = (appraisals[target.paperId] ??= {
+      ...EMPTY_PAPER_APPRAISAL,
+      pico: { ...EMPTY_PAPER_APPRAISAL.pico },
+    });
+    if ((PICO_PARTS as readonly string[]).includes(target.field)) {
+      (appraisal.pico as unknown as Record<string, unknown>)[target.field] = parsed.data;
+    } else {
+      (appraisal as unknown as Record<string, unknown>)[target.field] = parsed.data;
+    }
+  }
+
+  const people: Record<string, SessionPerson> = {};
+  const peopleEntries = peopleMap(doc);
+  for (const key of sortedKeys(peopleEntries)) {
+    const parsed = sessionPersonSchema.safeParse(peopleEntries.get(key));
+    if (memberIdSchema.safeParse(key).success && parsed.success) people[key] = parsed.data;
+    else dropped += 1;
+  }
+
+  const paperDetails: Record<string, SessionPaperDetails> = {};
+  const detailEntries = paperDetailsMap(doc);
+  for (const key of sortedKeys(detailEntries)) {
+    const parsed = sessionPaperDetailsSchema.safeParse(detailEntries.get(key));
+    if (paperIdSchema.safeParse(key).success && parsed.success) paperDetails[key] = parsed.data;
+    else dropped += 1;
+  }
+
+  const presenterNotes = presenterNotesSchema.safeParse(session.get('presenterNotes') ?? '');
+  if (!presenterNotes.success) dropped += 1;
+  const club = session.has('club') ? sessionClubSchema.safeParse(session.get('club')) : null;
+  if (club && !club.success) dropped += 1;
+
   const sortedMembers: Record<string, MemberContribution> = {};
   for (const memberId of [...members.keys()].sort()) {
     sortedMembers[memberId] = members.get(memberId) as MemberContribution;
@@ -142,6 +230,12 @@ export function readSession(doc: Y.Doc): ReadSession {
       bottomLine: bottomLine.success ? bottomLine.data : '',
       members: sortedMembers,
       discussion: discussionOf(doc).toString(),
+      presenterNotes: presenterNotes.success ? presenterNotes.data : '',
+      club: club?.success ? club.data : null,
+      people,
+      paperDetails,
+      appraisals,
+      paperAnswers,
     },
     dropped,
   };

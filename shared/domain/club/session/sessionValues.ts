@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { utf8ByteLength, valueNestsDeeperThan } from '../../json/jsonLimits';
+import { evidenceLevelRecordSchema, gradeRecordSchema } from '../appraisal/evidence';
+import { picoSchema } from '../appraisal/pico';
+import { studyDesignSchema } from '../appraisal/studyDesigns';
 
 // The values one session document holds, validated both when this machine writes them and when
 // they are read back after merging another machine's work: a bundle or a sync server is input from
@@ -14,6 +17,8 @@ export const MAX_BOTTOM_LINE_LENGTH = 280;
 
 export const memberIdSchema = z.string().min(1).max(MAX_ID_LENGTH);
 export const itemIdSchema = z.string().min(1).max(MAX_ID_LENGTH);
+/** A paper's id in a session: its DOI-based id, or the library item id it was made from. */
+export const paperIdSchema = z.string().min(1).max(256);
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const localDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -31,7 +36,7 @@ export const SESSION_STATUSES = ['planned', 'reading', 'live', 'closed'] as cons
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export const sessionPaperRefSchema = z.object({
-  paperId: itemIdSchema.max(256),
+  paperId: paperIdSchema,
   doi: z.string().min(1).max(256).nullable(),
 });
 export type SessionPaperRef = z.infer<typeof sessionPaperRefSchema>;
@@ -140,3 +145,67 @@ export function requireValid<T>(schema: z.ZodType<T>, value: unknown, what: stri
   const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
   throw new SessionValueError(`The ${what} does not fit${where}: ${issue?.message ?? 'invalid'}.`);
 }
+
+export const MAX_PRESENTER_NOTES_LENGTH = 20_000;
+/** The presenter's notes for the pre-reading pack, as plain text. */
+export const presenterNotesSchema = z.string().max(MAX_PRESENTER_NOTES_LENGTH);
+
+/**
+ * The club a session belongs to, written into the session so that a member who receives it by
+ * bundle (and has never heard of the club) can create the club on their machine.
+ */
+export const sessionClubSchema = z.object({
+  clubId: itemIdSchema,
+  name: z.string().trim().min(1).max(200),
+  hashtag: z.string().max(100),
+  timeZone: sessionMetadataFieldSchemas.timeZone.unwrap(),
+  defaultDisclosure: z.enum(['names', 'initials', 'anonymous']),
+});
+export type SessionClub = z.infer<typeof sessionClubSchema>;
+
+/** A member as the session knows them: written by the member themselves, or by the organiser. */
+export const sessionPersonSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  profession: z.string().max(200),
+  role: z.enum(['organiser', 'presenter', 'member']),
+  handle: z.string().min(1).max(200).nullable(),
+});
+export type SessionPerson = z.infer<typeof sessionPersonSchema>;
+
+/** What a session shows of a paper, so a member who lacks it still sees what it is. */
+export const sessionPaperDetailsSchema = z.object({
+  title: z.string().max(2_000),
+  authors: z.array(z.string().max(500)).max(2_000),
+  journal: z.string().max(500).nullable(),
+  year: z.number().int().min(1000).max(9999).nullable(),
+  abstract: z.string().max(100_000).nullable(),
+});
+export type SessionPaperDetails = z.infer<typeof sessionPaperDetailsSchema>;
+
+/**
+ * Each field of a paper's appraisal as kept in the document (see APPRAISALS_ROOT): the PICO is
+ * split into its parts so concurrent edits of different parts both stay.
+ */
+export const appraisalFieldSchemas = {
+  design: studyDesignSchema.nullable(),
+  population: picoSchema.shape.population,
+  interventionOrExposure: picoSchema.shape.interventionOrExposure,
+  comparison: picoSchema.shape.comparison,
+  outcomes: picoSchema.shape.outcomes,
+  evidenceLevel: evidenceLevelRecordSchema.nullable(),
+  certainty: gradeRecordSchema.nullable(),
+} as const;
+export type AppraisalField = keyof typeof appraisalFieldSchemas;
+
+/**
+ * A member's highlight as the app copies it into the session's `annotations` root: what the other
+ * members need to see it, not the selectors that anchor it in one copy of the paper.
+ */
+export const sessionHighlightValueSchema = z.object({
+  paperId: paperIdSchema,
+  quote: z.string().max(20_000),
+  page: z.number().int().min(1).max(999_999).nullable(),
+  colour: z.string().max(64),
+  note: z.string().max(50_000),
+});
+export type SessionHighlightValue = z.infer<typeof sessionHighlightValueSchema>;
