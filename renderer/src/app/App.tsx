@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ClubArea } from '../features/club/ClubArea';
+import type { ChosenPaper } from '../features/club/NewSessionDialog';
 import { NoFeedsYet } from '../features/feeds/NoFeedsYet';
 import { SourcesPane } from '../features/feeds/SourcesPane';
 import { useFeeds } from '../features/feeds/useFeeds';
@@ -56,6 +58,9 @@ export function App() {
   const flags = useItemFlags();
   const [source, setSource] = useState<ItemSource>({ kind: 'view', view: 'all' });
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  // The journal club replaces the list and the reader while open; `discuss` is a paper from the
+  // reader to start a session on.
+  const [club, setClub] = useState<{ discuss: ChosenPaper | null } | null>(null);
   const rules = useRules();
   const [searchText, setSearchText] = useState('');
   // Typing queries the library once the user pauses, not on every key.
@@ -150,13 +155,16 @@ export function App() {
 
   const selectSource = (next: ItemSource) => {
     layout.closeSourcesDrawer();
+    // Any source leaves the journal club for the list, the one already chosen included.
+    setClub(null);
     if (sourceKey(next) === sourceKey(source)) return;
     setSource(next);
     clearSelection();
   };
 
   useWindowShortcuts({
-    enabled: dialog === null,
+    // The list's keys act on a list that the journal club hides.
+    enabled: dialog === null && club === null,
     selection,
     items,
     isRead: (item) => flags.flagsOf(item).read,
@@ -241,6 +249,11 @@ export function App() {
           onMoveFeed={(feed, folder) => feeds.update(feed.id, { folder })}
           onFeedsChanged={reloadFeeds}
           onFailure={showError}
+          onOpenJournalClub={() => {
+            layout.closeSourcesDrawer();
+            setClub({ discuss: null });
+          }}
+          journalClubOpen={club !== null}
         />
         <main className="workspace-main">
           {/* The sources' right edge, first in the main landmark so that all content is in one. */}
@@ -250,88 +263,110 @@ export function App() {
             width={layout.widths.sources}
             onResize={layout.resize}
           />
-          {/* One h1 per screen: the open item's title, or else the app's name. */}
-          {reader.status === 'ready' && layout.readerShown ? null : (
-            <h1 className="visually-hidden">Rounds</h1>
-          )}
-          <SearchHighlightContext.Provider value={items.search?.highlight ?? NO_HIGHLIGHT}>
-            <ItemContextMenu
-              items={items}
-              flags={flags.store}
-              showNativeMenu={api.app.showContextMenu}
-              onNews={showNews}
-              onFailure={showError}
-            >
-              <ItemsPane
-                key={sourceKey(source)}
-                title={sourceTitle(source, feeds.feeds)}
-                source={source}
-                feed={selectedFeed}
-                items={items}
-                selectedId={selection.selectedId}
-                selectedIndex={selection.selectedIndex}
-                flagsOf={flags.flagsOf}
-                feedTitleOf={feedTitleOf}
-                now={now}
-                noFeeds={noFeeds ? <NoFeedsYet onAddFeed={openAddFeed} /> : null}
-                search={
-                  <ItemSearchBox
-                    text={searchText}
-                    onChange={setSearchText}
-                    onSave={() => setDialog({ kind: 'save-search' })}
-                  />
-                }
-                searching={typedSearch.length > 0}
-                unreadOnly={unreadOnlyApplies && unreadOnly.on}
-                leading={
-                  <SourcesToggle shown={layout.sourcesShown} onToggle={layout.toggleSources} />
-                }
-                trailing={
-                  <>
-                    {unreadOnlyApplies ? (
-                      <UnreadOnlyToggle on={unreadOnly.on} onToggle={unreadOnly.toggle} />
-                    ) : null}
-                    {searched ? null : <ListOrderChoice order={order} onChange={setOrder} />}
-                    <MarkAllReadMenu
-                      enabled={listHasItems && !markAll.busy}
-                      onMark={(olderThan) => void markAll.markAllRead(olderThan)}
-                    />
-                  </>
-                }
-                onSelect={(index) => {
-                  layout.showReader();
-                  void selection.selectIndex(index);
-                }}
-                onOpen={openIndexInBrowser}
-                onShowMuteRules={() => setDialog({ kind: 'mute-rules' })}
-              />
-            </ItemContextMenu>
-            <PaneResizeHandle
-              pane="list"
-              label="Resize the list"
-              width={layout.widths.list}
-              onResize={layout.resize}
-            />
-            <ReaderColumn
-              onBack={layout.arrangement === 'one' ? () => goBackToList(layout) : null}
-              cameFrom={
-                selection.cameFrom && {
-                  title: selection.cameFrom.title,
-                  goBack: selection.goBack,
-                }
+          {club !== null ? (
+            <ClubArea
+              client={api.club}
+              finder={api.library}
+              discuss={club.discuss}
+              onDiscussHandled={() => setClub({ discuss: null })}
+              onOpenItem={(itemId) => {
+                setClub(null);
+                layout.showReader();
+                selection.openItem(itemId);
+              }}
+              leading={
+                <SourcesToggle shown={layout.sourcesShown} onToggle={layout.toggleSources} />
               }
-            >
-              <ReaderPane
-                state={reader}
-                flagsOf={flags.flagsOf}
-                now={now}
-                onToggleRead={selection.toggleRead}
-                onToggleStar={selection.toggleStar}
-                onOpenItem={selection.openItem}
-                annotations={api.annotations}
-              />
-            </ReaderColumn>
-          </SearchHighlightContext.Provider>
+            />
+          ) : (
+            <>
+              {/* One h1 per screen: the open item's title, or else the app's name. */}
+              {reader.status === 'ready' && layout.readerShown ? null : (
+                <h1 className="visually-hidden">Rounds</h1>
+              )}
+              <SearchHighlightContext.Provider value={items.search?.highlight ?? NO_HIGHLIGHT}>
+                <ItemContextMenu
+                  items={items}
+                  flags={flags.store}
+                  showNativeMenu={api.app.showContextMenu}
+                  onNews={showNews}
+                  onFailure={showError}
+                >
+                  <ItemsPane
+                    key={sourceKey(source)}
+                    title={sourceTitle(source, feeds.feeds)}
+                    source={source}
+                    feed={selectedFeed}
+                    items={items}
+                    selectedId={selection.selectedId}
+                    selectedIndex={selection.selectedIndex}
+                    flagsOf={flags.flagsOf}
+                    feedTitleOf={feedTitleOf}
+                    now={now}
+                    noFeeds={noFeeds ? <NoFeedsYet onAddFeed={openAddFeed} /> : null}
+                    search={
+                      <ItemSearchBox
+                        text={searchText}
+                        onChange={setSearchText}
+                        onSave={() => setDialog({ kind: 'save-search' })}
+                      />
+                    }
+                    searching={typedSearch.length > 0}
+                    unreadOnly={unreadOnlyApplies && unreadOnly.on}
+                    leading={
+                      <SourcesToggle shown={layout.sourcesShown} onToggle={layout.toggleSources} />
+                    }
+                    trailing={
+                      <>
+                        {unreadOnlyApplies ? (
+                          <UnreadOnlyToggle on={unreadOnly.on} onToggle={unreadOnly.toggle} />
+                        ) : null}
+                        {searched ? null : <ListOrderChoice order={order} onChange={setOrder} />}
+                        <MarkAllReadMenu
+                          enabled={listHasItems && !markAll.busy}
+                          onMark={(olderThan) => void markAll.markAllRead(olderThan)}
+                        />
+                      </>
+                    }
+                    onSelect={(index) => {
+                      layout.showReader();
+                      void selection.selectIndex(index);
+                    }}
+                    onOpen={openIndexInBrowser}
+                    onShowMuteRules={() => setDialog({ kind: 'mute-rules' })}
+                  />
+                </ItemContextMenu>
+                <PaneResizeHandle
+                  pane="list"
+                  label="Resize the list"
+                  width={layout.widths.list}
+                  onResize={layout.resize}
+                />
+                <ReaderColumn
+                  onBack={layout.arrangement === 'one' ? () => goBackToList(layout) : null}
+                  cameFrom={
+                    selection.cameFrom && {
+                      title: selection.cameFrom.title,
+                      goBack: selection.goBack,
+                    }
+                  }
+                >
+                  <ReaderPane
+                    state={reader}
+                    flagsOf={flags.flagsOf}
+                    now={now}
+                    onToggleRead={selection.toggleRead}
+                    onToggleStar={selection.toggleStar}
+                    onOpenItem={selection.openItem}
+                    annotations={api.annotations}
+                    onDiscussAtClub={(item) =>
+                      setClub({ discuss: { itemId: item.id, title: item.title } })
+                    }
+                  />
+                </ReaderColumn>
+              </SearchHighlightContext.Provider>
+            </>
+          )}
         </main>
       </div>
       <AppDialogs

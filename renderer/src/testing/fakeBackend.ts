@@ -19,9 +19,10 @@ import {
   type FakeAnnotations,
 } from '../features/annotations/testing/fakeAnnotationsService';
 
+import { clubHandlers, type FakeClub } from '../features/club/testing/fakeClubService';
 import { paperHandlers, type FakePapers } from '../features/papers/testing/fakePapersService';
 
-export { FakeFailure, type FakeAnnotations, type FakePapers };
+export { FakeFailure, type FakeAnnotations, type FakeClub, type FakePapers };
 
 type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -33,6 +34,8 @@ export interface FakeLibrary {
   annotations?: FakeAnnotations;
   /** What Crossref answers and the PDFs stored; nothing when left out. */
   papers?: FakePapers;
+  /** The journal club's profile, clubs, sessions and CPD log; none when left out. */
+  club?: FakeClub;
 }
 
 /** The fake backend: the typed client to give the window, and the calls it received. */
@@ -128,6 +131,7 @@ function handlersFor(library: FakeLibrary): Map<string, Handler> {
     ],
     ...annotationHandlers(library),
     ...paperHandlers(library),
+    ...clubHandlers(library),
   ]);
 }
 

@@ -80,6 +80,10 @@ export interface SourcesPaneProps {
   onMarkAllRead?: (source: ItemSource) => void;
   /** Something the user did from the pane could not be done. */
   onFailure?: (message: string) => void;
+  /** Opens the journal club in place of the list and the reader; no button without it. */
+  onOpenJournalClub?: () => void;
+  /** The journal club is what the window shows. */
+  journalClubOpen?: boolean;
 }
 
 const VIEW_COUNT_WORDS: Record<ItemFilter, string> = {
@@ -115,6 +119,8 @@ export function SourcesPane({
   onFeedsChanged,
   onMarkAllRead = () => undefined,
   onFailure = () => undefined,
+  onOpenJournalClub,
+  journalClubOpen = false,
 }: SourcesPaneProps) {
   const feedsHeadingId = useId();
   const tagsHeadingId = useId();
@@ -278,6 +284,18 @@ export function SourcesPane({
                 onSelect={() => onSelect({ kind: 'annotated' })}
               />
             </li>
+            {onOpenJournalClub !== undefined ? (
+              <li>
+                <SourceButton
+                  label="Journal club"
+                  icon="◎"
+                  count={0}
+                  countDescription="Your clubs, their sessions and your CPD log"
+                  selected={journalClubOpen}
+                  onSelect={onOpenJournalClub}
+                />
+              </li>
+            ) : null}
           </ul>
           {localSources.length > 0 ? (
             <ul className="source-list" aria-label="Papers you added">

@@ -36,6 +36,8 @@ export interface ItemReaderProps {
   annotations?: AnnotationsClient;
   /** Fetches a PDF's bytes by hash (tests pass their own; the app fetches /files/pdf/<hash>). */
   loadPdf?: PdfBytesLoader;
+  /** Starts a journal club session on this paper; no button without it. */
+  onDiscussAtClub?: () => void;
 }
 
 /**
@@ -52,6 +54,7 @@ export function ItemReader({
   onOpenItem,
   annotations,
   loadPdf,
+  onDiscussAtClub,
 }: ItemReaderProps) {
   const html = useMemo(() => sanitizeForDisplay(item.contentHtml), [item.contentHtml]);
   const link = item.link !== null && isDisplayableHref(item.link) ? item.link : null;
@@ -104,6 +107,11 @@ export function ItemReader({
                   meanings={model.meanings}
                   onChoose={(colour) => void reader.highlightSelection(colour)}
                 />
+              ) : null}
+              {onDiscussAtClub !== undefined ? (
+                <button type="button" className="button" onClick={onDiscussAtClub}>
+                  Discuss at journal club
+                </button>
               ) : null}
             </div>
             <ReaderTitle title={item.title} highlight={highlight} />

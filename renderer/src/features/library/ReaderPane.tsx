@@ -1,3 +1,4 @@
+import type { ItemDetail } from '@shared/contract';
 import { EmptyState } from '../../ui/EmptyState';
 import type { AnnotationsClient } from '../annotations/annotationsClient';
 import type { ItemFlags, FlaggedItem } from './ItemFlagStore';
@@ -13,6 +14,8 @@ export interface ReaderPaneProps {
   onOpenItem: (itemId: string) => void;
   /** The annotations service, for highlights and notes on the open item. */
   annotations?: AnnotationsClient;
+  /** Starts a journal club session on the open paper ("Discuss at journal club"). */
+  onDiscussAtClub?: (item: ItemDetail) => void;
 }
 
 /** The right pane: the selected item, or what to do when nothing is selected. */
@@ -24,6 +27,7 @@ export function ReaderPane({
   onToggleStar,
   onOpenItem,
   annotations,
+  onDiscussAtClub,
 }: ReaderPaneProps) {
   // The reading area is the "Reader" article; the item's highlights panel sits beside it in the
   // same pane (ItemReader renders both), outside the paper's own content.
@@ -39,6 +43,9 @@ export function ReaderPane({
           onToggleStar={onToggleStar}
           onOpenItem={onOpenItem}
           annotations={annotations}
+          onDiscussAtClub={
+            onDiscussAtClub === undefined ? undefined : () => onDiscussAtClub(state.item)
+          }
         />
       ) : (
         <article
