@@ -1,22 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { violationsOn } from './fixtures/axe';
 import { test, expect } from './fixtures/test';
 import { READING_FEED, readingFeedXml } from './fixtures/readingFeed';
-
-/** What axe found on a screen, short enough to read in a failure message. */
-async function violationsOn(page: Page): Promise<string[]> {
-  // Legacy mode runs axe inside the window itself: the default opens a second page in the same
-  // context to merge frames' results, which neither Electron's window nor the host's page allows
-  // (the window has no frames to merge).
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  return results.violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help}\n` +
-      violation.nodes
-        .map((node) => `  ${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
-        .join('\n'),
-  );
-}
 
 /** The page's landmarks and headings as a screen reader's rotor lists them. */
 async function outline(page: Page) {
