@@ -10,20 +10,9 @@ import type * as Y from 'yjs';
 import { clubSyncProtocols } from '../../club-server/clubProtocol';
 import { isValidDocumentName } from '../../club-server/documentName';
 import { isLoopbackAddress } from '../../host/parseHostArgs';
+import type { SessionSyncLink, SyncServerAddress, SyncStatus } from '../../services/club/ports';
 
-/** Where a club's sync server is and the access token it asks for. */
-export interface SyncServerAddress {
-  url: string;
-  token: string;
-}
-
-/** What a member is told about a session's live sync. */
-export type SyncStatus = 'connecting' | 'connected' | 'offline';
-
-/** A session kept in sync; close() ends it. */
-export interface SessionSyncLink {
-  close(): void;
-}
+export type { SessionSyncLink, SyncServerAddress, SyncStatus };
 
 /** The result of {@link ClubSyncConnector.checkAddress}. */
 export type AddressCheck = { ok: true; url: string } | { ok: false; message: string };

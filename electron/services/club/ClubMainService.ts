@@ -40,7 +40,11 @@ import {
   type SessionMetadata,
   type SessionPerson,
 } from '@shared/domain/club/session/sessionValues';
-import { checkTimeZone, utcFromZonedLocal } from '@shared/domain/club/time/zonedTime';
+import {
+  checkTimeZone,
+  utcFromZonedLocal,
+  type TimeZoneCheck,
+} from '@shared/domain/club/time/zonedTime';
 import { bringMyselfIn, type MyselfSources } from './bringMyselfIn';
 import { ClubCpdLog } from './ClubCpdLog';
 import { NEEDS_PROFILE, NOT_FOUND_SESSION } from './clubMessages';
@@ -169,12 +173,9 @@ export class ClubMainService implements ClubService {
 
   readonly setProfile: ClubService['setProfile'] = async (changes) => {
     const current = await this.records.ensureProfile();
-    let timeZone = current.timeZone;
-    if (changes.timeZone !== undefined) {
-      const zone = checkTimeZone(changes.timeZone);
-      if (!zone.ok) return fail('invalid-argument', zone.message);
-      timeZone = zone.zone;
-    }
+    const zone = changedZone(changes.timeZone, current.timeZone);
+    if (!zone.ok) return fail('invalid-argument', zone.message);
+    const timeZone = zone.zone;
     const profile: ClubProfile = {
       ...current,
       name: changes.name,
@@ -241,12 +242,9 @@ export class ClubMainService implements ClubService {
   readonly updateClub: ClubService['updateClub'] = async ({ clubId, ...changes }) => {
     const club = this.records.clubOf(clubId);
     if (!club) return fail('not-found', NOT_FOUND_CLUB);
-    let timeZone = club.timeZone;
-    if (changes.timeZone !== undefined) {
-      const zone = checkTimeZone(changes.timeZone);
-      if (!zone.ok) return fail('invalid-argument', zone.message);
-      timeZone = zone.zone;
-    }
+    const zone = changedZone(changes.timeZone, club.timeZone);
+    if (!zone.ok) return fail('invalid-argument', zone.message);
+    const timeZone = zone.zone;
     const updated: StoredClub = {
       ...club,
       name: changes.name ?? club.name,
@@ -640,4 +638,9 @@ function compareNullsLast(a: number | null, b: number | null): number {
 
 function negate(value: number | null): number | null {
   return value === null ? null : -value;
+}
+
+/** The zone a change asks for, checked, or the current one when the change leaves it out. */
+function changedZone(asked: string | undefined, current: string): TimeZoneCheck {
+  return asked === undefined ? { ok: true, zone: current } : checkTimeZone(asked);
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { ClubMember, ClubProfile, Disclosure, StorageNotice } from '@shared/contract';
+import type { Club, ClubProfile, StorageNotice } from '@shared/contract';
 import type { Annotation } from '@shared/domain/annotations/annotation';
 import type { CpdEntry } from '@shared/domain/club/cpd/cpdEntry';
 import type { BundlePaper } from '@shared/domain/club/session/roundsBundle';
@@ -12,13 +12,7 @@ export interface Clock {
 }
 
 /** A club as this machine keeps it: the contract's Club without the live sync status. */
-export interface StoredClub {
-  clubId: string;
-  name: string;
-  hashtag: string;
-  timeZone: string;
-  defaultDisclosure: Disclosure;
-  members: ClubMember[];
+export interface StoredClub extends Omit<Club, 'sync'> {
   /** The sync server's address (never the token, which is kept apart). */
   serverUrl: string | null;
   /** False when the user chose to work offline. */

@@ -1,31 +1,24 @@
 // @vitest-environment jsdom
 // The journal club area as a user meets it: the profile and the first club, the club page with
 // its sessions in both time zones, importing a bundle, and the CPD log with its CSV.
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeBackend, type FakeLibrary } from '../../testing/fakeBackend';
 import { saveTextFile } from '../../ui/saveTextFile';
 import { ClubArea } from './ClubArea';
 import { clubFixture, VIEWER_ZONE, type ClubFixture } from './testing/clubFixture';
+import { setUpClubTests } from './testing/clubTestEnvironment';
 import { fakeClub } from './testing/fakeClubService';
 
 vi.mock('../../ui/saveTextFile', () => ({ saveTextFile: vi.fn() }));
 // The shared discussion editor is another feature's, tested on its own.
 vi.mock('./discussion/SessionDiscussion', () => ({ SessionDiscussion: () => null }));
 
-configure({ asyncUtilTimeout: 15_000 });
-
+setUpClubTests();
 beforeEach(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
   vi.mocked(saveTextFile).mockClear();
 });
-afterEach(cleanup);
 
 function renderArea(api: ReturnType<typeof createFakeBackend>['api']) {
   const user = userEvent.setup();
@@ -173,6 +166,47 @@ describe('the club page', () => {
         itemIds: ['item-dapa'],
         timeZone: 'Europe/London',
         presenterId: 'me',
+      },
+    });
+  });
+
+  it('plans a discussion window in the session’s zone, refusing one that closes before it opens', async () => {
+    const { user } = renderArea(fixture.backend.api);
+    await user.click(await screen.findByRole('button', { name: 'New session' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'New session' }));
+    await user.type(dialog.getByRole('textbox', { name: 'Title' }), 'March club');
+    await user.type(dialog.getByRole('searchbox', { name: 'Find a paper' }), 'dapagliflozin');
+    await user.click(
+      await dialog.findByRole('checkbox', { name: 'Dapagliflozin in chronic kidney disease' }),
+    );
+    const opens = dialog.getByLabelText('Discussion opens');
+    const closes = dialog.getByLabelText('Discussion closes');
+    expect(opens).toHaveProperty('type', 'datetime-local');
+    fireEvent.change(opens, { target: { value: '2026-03-15T23:00' } });
+    fireEvent.change(closes, { target: { value: '2026-03-09T19:00' } });
+    await user.click(dialog.getByRole('button', { name: 'Create session' }));
+
+    expect((await dialog.findByRole('alert')).textContent).toBe(
+      'The discussion closes (Mon 9 Mar 19:00) before it opens (Sun 15 Mar 23:00): choose a closing time after the opening time.',
+    );
+    expect(opens).toHaveProperty('value', '2026-03-15T23:00');
+    expect(closes).toHaveProperty('value', '2026-03-09T19:00');
+    expect(fixture.backend.calls.some((call) => call.channel === 'app:club.createSession')).toBe(
+      false,
+    );
+
+    fireEvent.change(opens, { target: { value: '2026-03-09T19:00' } });
+    fireEvent.change(closes, { target: { value: '2026-04-01T23:00' } });
+    await user.click(dialog.getByRole('button', { name: 'Create session' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'March club' })).toBeTruthy();
+    const created = fixture.backend.calls.find((call) => call.channel === 'app:club.createSession');
+    // London is on GMT on 9 March and on summer time (UTC+1) by 1 April.
+    expect(created?.args).toMatchObject({
+      session: {
+        discussionWindow: {
+          opensAt: '2026-03-09T19:00:00.000Z',
+          closesAt: '2026-04-01T22:00:00.000Z',
+        },
       },
     });
   });

@@ -1,8 +1,9 @@
 import type { BundleImported, Club, SessionView } from '@shared/contract';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ClubClient, PaperFinder } from './clubClient';
 import { describeSync } from './clubText';
 import { ImportBundleButton } from './ImportBundleButton';
+import { InlineSelect } from './InlineSelect';
 import { NewSessionDialog, type ChosenPaper } from './NewSessionDialog';
 import { RosterDialog } from './RosterDialog';
 import { SessionList } from './SessionList';
@@ -48,7 +49,6 @@ export function ClubPage({
   onFailure,
   onClubChanged,
 }: ClubPageProps) {
-  const ids = { upcoming: useId(), past: useId(), club: useId() };
   const { state, reload } = useClubOverview(client, clubId);
   const [dialog, setDialog] = useState<ClubDialog>(null);
   const clubChanged = (club: Club) => {
@@ -75,23 +75,12 @@ export function ClubPage({
     <div className="club-page">
       <div className="club-toolbar">
         {clubs.length > 1 ? (
-          <span className="club-switch">
-            <label htmlFor={ids.club} className="club-inline-label">
-              Club
-            </label>
-            <select
-              id={ids.club}
-              className="text-field select-field"
-              value={clubId}
-              onChange={(event) => onSwitchClub(event.target.value)}
-            >
-              {clubs.map((candidate) => (
-                <option key={candidate.clubId} value={candidate.clubId}>
-                  {candidate.name}
-                </option>
-              ))}
-            </select>
-          </span>
+          <InlineSelect
+            label="Club"
+            value={clubId}
+            choices={clubs.map((candidate) => ({ value: candidate.clubId, label: candidate.name }))}
+            onChange={onSwitchClub}
+          />
         ) : null}
         <button type="button" className="button" onClick={onNewClub}>
           New club
@@ -121,26 +110,20 @@ export function ClubPage({
           Members…
         </button>
       </div>
-      <section className="club-section">
-        <h2 id={ids.upcoming}>Upcoming sessions</h2>
-        <SessionList
-          sessions={upcoming}
-          viewerZone={viewerZone}
-          labelledBy={ids.upcoming}
-          empty="No sessions planned yet."
-          onOpen={onOpenSession}
-        />
-      </section>
-      <section className="club-section">
-        <h2 id={ids.past}>Past sessions</h2>
-        <SessionList
-          sessions={past}
-          viewerZone={viewerZone}
-          labelledBy={ids.past}
-          empty="No closed sessions yet."
-          onOpen={onOpenSession}
-        />
-      </section>
+      <SessionList
+        heading="Upcoming sessions"
+        sessions={upcoming}
+        viewerZone={viewerZone}
+        empty="No sessions planned yet."
+        onOpen={onOpenSession}
+      />
+      <SessionList
+        heading="Past sessions"
+        sessions={past}
+        viewerZone={viewerZone}
+        empty="No closed sessions yet."
+        onOpen={onOpenSession}
+      />
       {newSessionOpen ? (
         <NewSessionDialog
           client={client}

@@ -7,6 +7,8 @@ import { saveTextFile } from '../../ui/saveTextFile';
 import { useIsMounted } from '../../ui/useIsMounted';
 import type { ClubClient } from './clubClient';
 import { cpdTypeName, LogCpdDialog } from './LogCpdDialog';
+import { RecordTableHead } from './RecordTableHead';
+import { RowActions } from './RowActions';
 
 export interface CpdLogPageProps {
   client: ClubClient;
@@ -89,19 +91,16 @@ export function CpdLogPage({ client, clubName, onBack }: CpdLogPageProps) {
           >
             <table className="club-table">
               <caption>CPD entries</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Session</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Hours</th>
-                  <th scope="col">What I learned</th>
-                  <th scope="col">What I will change</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <RecordTableHead
+                columns={[
+                  'Date',
+                  'Session',
+                  'Type',
+                  'Hours',
+                  'What I learned',
+                  'What I will change',
+                ]}
+              />
               <tbody>
                 {log.entries.map((entry) => (
                   <tr key={entry.id}>
@@ -111,22 +110,12 @@ export function CpdLogPage({ client, clubName, onBack }: CpdLogPageProps) {
                     <td>{entry.hours}</td>
                     <td className="club-reflection">{entry.reflection.learned}</td>
                     <td className="club-reflection">{entry.reflection.willChange}</td>
-                    <td className="club-row-actions">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => setEditing(entry)}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => setRemoving(entry)}
-                      >
-                        Remove
-                      </button>
-                    </td>
+                    <RowActions
+                      actions={[
+                        { label: 'Edit', onClick: () => setEditing(entry) },
+                        { label: 'Remove', onClick: () => setRemoving(entry) },
+                      ]}
+                    />
                   </tr>
                 ))}
               </tbody>

@@ -1,9 +1,10 @@
 import type { Club } from '@shared/contract';
 import { checkTimeZone } from '@shared/domain/club/time/zonedTime';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { FormFailure } from '../../ui/FormFailure';
-import { TextField } from '../../ui/TextField';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ClubCardForm } from './ClubCardForm';
+import { TextInput } from './TextInput';
 import type { ClubClient } from './clubClient';
+import { useSubmission } from './useSubmission';
 
 export interface CreateClubFormProps {
   client: ClubClient;
@@ -24,70 +25,48 @@ export function CreateClubForm({
   onCancel,
   children,
 }: CreateClubFormProps) {
-  const ids = { name: useId(), hashtag: useId(), zone: useId(), heading: useId() };
   const [name, setName] = useState('');
   const [hashtag, setHashtag] = useState('');
   const [timeZone, setTimeZone] = useState(viewerZone);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { failure, setFailure, busy, submit } = useSubmission();
 
-  const create = async (event: FormEvent) => {
+  const create = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim() === '') return setFailure('Give the club a name.');
     const zone = checkTimeZone(timeZone.trim());
     if (!zone.ok) return setFailure(zone.message);
     const tag = hashtag.trim();
-    setBusy(true);
-    const result = await client.createClub({
-      name,
-      hashtag: tag === '' || tag.startsWith('#') ? tag : `#${tag}`,
-      timeZone: zone.zone,
-    });
-    setBusy(false);
-    if (!result.ok) return setFailure(result.message);
-    setFailure(null);
-    onCreated(result.value);
+    void submit(
+      () =>
+        client.createClub({
+          name,
+          hashtag: tag === '' || tag.startsWith('#') ? tag : `#${tag}`,
+          timeZone: zone.zone,
+        }),
+      onCreated,
+    );
   };
 
   return (
     <div className="club-card">
-      <form aria-labelledby={ids.heading} onSubmit={(event) => void create(event)} noValidate>
-        <h1 id={ids.heading} className="club-title">
-          Create a club
-        </h1>
-        <TextField
-          id={ids.name}
-          label="Club name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <TextField
-          id={ids.hashtag}
+      <ClubCardForm
+        heading="Create a club"
+        submitLabel="Create club"
+        busy={busy}
+        failure={failure}
+        onSubmit={create}
+        onCancel={onCancel}
+      >
+        <TextInput label="Club name" value={name} onChange={setName} />
+        <TextInput
           label="Hashtag"
           spaced
           placeholder="#NephJC"
           value={hashtag}
-          onChange={(event) => setHashtag(event.target.value)}
+          onChange={setHashtag}
         />
-        <TextField
-          id={ids.zone}
-          label="Time zone"
-          spaced
-          value={timeZone}
-          onChange={(event) => setTimeZone(event.target.value)}
-        />
-        <FormFailure message={failure} />
-        <div className="club-actions">
-          {onCancel ? (
-            <button type="button" className="button" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : null}
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Create club
-          </button>
-        </div>
-      </form>
+        <TextInput label="Time zone" spaced value={timeZone} onChange={setTimeZone} />
+      </ClubCardForm>
       {children}
     </div>
   );

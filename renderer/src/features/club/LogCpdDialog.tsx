@@ -10,9 +10,10 @@ import { DialogActions } from '../../ui/DialogActions';
 import { FormFailure } from '../../ui/FormFailure';
 import { FormField } from '../../ui/FormField';
 import { ModalDialog } from '../../ui/ModalDialog';
-import { TextField } from '../../ui/TextField';
-import { useIsMounted } from '../../ui/useIsMounted';
+import { TextInput } from './TextInput';
 import type { ClubClient } from './clubClient';
+import { TextAreaField } from './TextAreaField';
+import { useSubmission } from './useSubmission';
 
 /** A new entry for a session (prefilled by the backend), or an entry of the log to change. */
 export type CpdEntryToLog = { kind: 'new'; sessionId: string } | { kind: 'edit'; entry: CpdEntry };
@@ -30,6 +31,9 @@ export function cpdTypeName(type: CpdEntryType): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
+/** What the log keeps of each reflection (the contract's limit). */
+const REFLECTION_MAX_LENGTH = 5_000;
+
 /** "1.25", not "1.25000": hours as the member would type them. */
 function hoursText(hours: number): string {
   return String(hours);
@@ -37,7 +41,7 @@ function hoursText(hours: number): string {
 
 /** "Log CPD": hours, the kind of activity and the reflection, for the member's own log. */
 export function LogCpdDialog({ client, target, onSaved, onClose }: LogCpdDialogProps) {
-  const ids = { hours: useId(), type: useId(), learned: useId(), change: useId() };
+  const typeId = useId();
   const [entry, setEntry] = useState<CpdEntry | null>(target.kind === 'edit' ? target.entry : null);
   const [hours, setHours] = useState(target.kind === 'edit' ? hoursText(target.entry.hours) : '');
   const [type, setType] = useState<CpdEntryType>(
@@ -49,9 +53,7 @@ export function LogCpdDialog({ client, target, onSaved, onClose }: LogCpdDialogP
   const [willChange, setWillChange] = useState(
     target.kind === 'edit' ? target.entry.reflection.willChange : '',
   );
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const isMounted = useIsMounted();
+  const { failure, setFailure, busy, submit } = useSubmission();
   const draftSessionId = target.kind === 'new' ? target.sessionId : null;
 
   useEffect(() => {
@@ -69,28 +71,27 @@ export function LogCpdDialog({ client, target, onSaved, onClose }: LogCpdDialogP
     return () => {
       current = false;
     };
-  }, [client, draftSessionId]);
+  }, [client, draftSessionId, setFailure]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (entry === null) return;
     const parsed = parseCpdHours(hours);
     if (!parsed.ok) return setFailure(parsed.message);
-    setBusy(true);
-    const result = await client.saveCpdEntry({
-      ...(target.kind === 'edit' ? { id: target.entry.id } : {}),
-      sessionId: entry.session.id,
-      date: entry.date,
-      citation: entry.citation,
-      hours: parsed.hours,
-      type,
-      learned,
-      willChange,
-    });
-    if (!isMounted()) return;
-    setBusy(false);
-    if (!result.ok) return setFailure(result.message);
-    onSaved(result.value);
+    await submit(
+      () =>
+        client.saveCpdEntry({
+          ...(target.kind === 'edit' ? { id: target.entry.id } : {}),
+          sessionId: entry.session.id,
+          date: entry.date,
+          citation: entry.citation,
+          hours: parsed.hours,
+          type,
+          learned,
+          willChange,
+        }),
+      onSaved,
+    );
   };
 
   return (
@@ -106,18 +107,17 @@ export function LogCpdDialog({ client, target, onSaved, onClose }: LogCpdDialogP
           <p className="dialog-text">
             {entry.session.title}: {entry.citation}
           </p>
-          <TextField
-            id={ids.hours}
+          <TextInput
             label="Hours"
             inputMode="decimal"
             value={hours}
-            onChange={(event) => setHours(event.target.value)}
+            onChange={setHours}
             data-autofocus
           />
           <p className="club-hint">In quarter hours: 0.25, 0.5, 0.75, 1…</p>
-          <FormField controlId={ids.type} label="Type" spaced>
+          <FormField controlId={typeId} label="Type" spaced>
             <select
-              id={ids.type}
+              id={typeId}
               className="text-field select-field"
               value={type}
               onChange={(event) => setType(event.target.value as CpdEntryType)}
@@ -129,26 +129,20 @@ export function LogCpdDialog({ client, target, onSaved, onClose }: LogCpdDialogP
               ))}
             </select>
           </FormField>
-          <FormField controlId={ids.learned} label="What I learned" spaced>
-            <textarea
-              id={ids.learned}
-              className="text-field club-textarea"
-              rows={3}
-              maxLength={5_000}
-              value={learned}
-              onChange={(event) => setLearned(event.target.value)}
-            />
-          </FormField>
-          <FormField controlId={ids.change} label="What I will change" spaced>
-            <textarea
-              id={ids.change}
-              className="text-field club-textarea"
-              rows={3}
-              maxLength={5_000}
-              value={willChange}
-              onChange={(event) => setWillChange(event.target.value)}
-            />
-          </FormField>
+          <TextAreaField
+            label="What I learned"
+            spaced
+            maxLength={REFLECTION_MAX_LENGTH}
+            value={learned}
+            onChange={setLearned}
+          />
+          <TextAreaField
+            label="What I will change"
+            spaced
+            maxLength={REFLECTION_MAX_LENGTH}
+            value={willChange}
+            onChange={setWillChange}
+          />
           <FormFailure message={failure} />
           <DialogActions
             onCancel={onClose}

@@ -4,10 +4,12 @@ import { DialogActions } from '../../ui/DialogActions';
 import { FormFailure } from '../../ui/FormFailure';
 import { FormField } from '../../ui/FormField';
 import { ModalDialog } from '../../ui/ModalDialog';
-import { TextField } from '../../ui/TextField';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
-import { useIsMounted } from '../../ui/useIsMounted';
+import { TextInput } from './TextInput';
 import type { ClubClient, PaperFinder } from './clubClient';
+import { EMPTY_WINDOW_DRAFT, readDiscussionWindow } from './discussionWindow';
+import { DiscussionWindowFields } from './DiscussionWindowFields';
+import { useSubmission } from './useSubmission';
 
 /** A paper chosen for the session: the library item and the title to list it by. */
 export interface ChosenPaper {
@@ -39,10 +41,8 @@ export function NewSessionDialog({
   onClose,
 }: NewSessionDialogProps) {
   const ids = {
-    title: useId(),
     find: useId(),
     when: useId(),
-    zone: useId(),
     presenter: useId(),
     chosen: useId(),
   };
@@ -56,9 +56,8 @@ export function NewSessionDialog({
   const [startsAt, setStartsAt] = useState('');
   const [timeZone, setTimeZone] = useState(club.timeZone);
   const [presenterId, setPresenterId] = useState(myMemberId);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const isMounted = useIsMounted();
+  const [windowDraft, setWindowDraft] = useState(EMPTY_WINDOW_DRAFT);
+  const { failure, setFailure, busy, submit } = useSubmission();
   // The library is asked once the user pauses, as the list's own search does.
   const query = useDebouncedValue(search.trim(), 250);
 
@@ -91,34 +90,32 @@ export function NewSessionDialog({
     event.preventDefault();
     if (title.trim() === '') return setFailure('Give the session a title.');
     if (chosen.length === 0) return setFailure('Choose at least one paper: find it by its title.');
-    setBusy(true);
-    const result = await client.createSession({
-      clubId: club.clubId,
-      session: {
-        title,
-        itemIds: chosen.map((paper) => paper.itemId),
-        startsAt: startsAt === '' ? null : startsAt,
-        timeZone: timeZone.trim() === '' ? null : timeZone.trim(),
-        presenterId: presenterId === '' ? null : presenterId,
-      },
-    });
-    if (!isMounted()) return;
-    setBusy(false);
-    if (!result.ok) return setFailure(result.message);
-    onCreated(result.value);
+    const zone = timeZone.trim() === '' ? null : timeZone.trim();
+    // Read in the zone the session is planned in, as the backend reads its start.
+    const discussion = readDiscussionWindow(windowDraft, zone ?? club.timeZone);
+    if (!discussion.ok) return setFailure(discussion.message);
+    await submit(
+      () =>
+        client.createSession({
+          clubId: club.clubId,
+          session: {
+            title,
+            itemIds: chosen.map((paper) => paper.itemId),
+            startsAt: startsAt === '' ? null : startsAt,
+            timeZone: zone,
+            presenterId: presenterId === '' ? null : presenterId,
+            discussionWindow: discussion.window,
+          },
+        }),
+      onCreated,
+    );
   };
 
   const shownResults = query === '' ? [] : results;
   return (
     <ModalDialog title="New session" onClose={onClose} size="wide">
       <form className="dialog-form" onSubmit={(event) => void create(event)} noValidate>
-        <TextField
-          id={ids.title}
-          label="Title"
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-          data-autofocus
-        />
+        <TextInput label="Title" value={title} onChange={setTitle} data-autofocus />
         <FormField controlId={ids.find} label="Find a paper" spaced>
           <input
             id={ids.find}
@@ -178,12 +175,11 @@ export function NewSessionDialog({
             onChange={(event) => setStartsAt(event.target.value)}
           />
         </FormField>
-        <TextField
-          id={ids.zone}
-          label="Time zone"
-          spaced
-          value={timeZone}
-          onChange={(event) => setTimeZone(event.target.value)}
+        <TextInput label="Time zone" spaced value={timeZone} onChange={setTimeZone} />
+        <DiscussionWindowFields
+          draft={windowDraft}
+          zone={timeZone.trim() === '' ? club.timeZone : timeZone.trim()}
+          onChange={setWindowDraft}
         />
         <FormField controlId={ids.presenter} label="Presenter" spaced>
           <select

@@ -3,6 +3,7 @@ import { APPRAISAL_ANSWER_NAMES } from '@shared/domain/club/appraisal/answers';
 import { checklistFor } from '@shared/domain/club/appraisal/checklists';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { agreementText } from './session/ChecklistTable';
+import { CitedHighlightList } from './session/CitedHighlightList';
 
 export interface PresenterViewProps {
   view: SessionView;
@@ -108,6 +109,13 @@ export function PresenterView({ view, onExit }: PresenterViewProps) {
                   <strong>{member.name}:</strong>{' '}
                   {answer ? APPRAISAL_ANSWER_NAMES[answer.answer] : 'not answered'}
                   {answer && answer.reason !== '' ? ` — ${answer.reason}` : ''}
+                  {answer ? (
+                    <CitedHighlightList
+                      answer={answer}
+                      member={member}
+                      className="presenter-cited"
+                    />
+                  ) : null}
                 </li>
               );
             })}

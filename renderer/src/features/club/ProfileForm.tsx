@@ -1,8 +1,9 @@
 import type { ClubProfile } from '@shared/contract';
-import { useId, useState, type FormEvent } from 'react';
-import { FormFailure } from '../../ui/FormFailure';
-import { TextField } from '../../ui/TextField';
+import { useState, type FormEvent } from 'react';
+import { ClubCardForm } from './ClubCardForm';
+import { TextInput } from './TextInput';
 import type { ClubClient } from './clubClient';
+import { useSubmission } from './useSubmission';
 
 export interface ProfileFormProps {
   client: ClubClient;
@@ -12,65 +13,35 @@ export interface ProfileFormProps {
 
 /** "Your profile": who the user is in every club, asked for once before the first club. */
 export function ProfileForm({ client, profile, onSaved }: ProfileFormProps) {
-  const ids = { name: useId(), profession: useId(), body: useId(), heading: useId() };
   const [name, setName] = useState(profile.name);
   const [profession, setProfession] = useState(profile.profession);
   const [cpdBody, setCpdBody] = useState(profile.cpdBody);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { failure, setFailure, busy, submit } = useSubmission();
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim() === '')
       return setFailure('Give your name: members see it beside your answers.');
-    setBusy(true);
-    const result = await client.setProfile({ name, profession, cpdBody });
-    setBusy(false);
-    if (!result.ok) return setFailure(result.message);
-    setFailure(null);
-    onSaved(result.value);
+    void submit(() => client.setProfile({ name, profession, cpdBody }), onSaved);
   };
 
   return (
-    <form
-      className="club-card"
-      aria-labelledby={ids.heading}
-      onSubmit={(event) => void save(event)}
-      noValidate
-    >
-      <h1 id={ids.heading} className="club-title">
-        Your profile
-      </h1>
-      <p className="club-hint">
-        Your name is shown to the club beside your answers; your CPD log says who it is reported to.
-      </p>
-      <TextField
-        id={ids.name}
-        label="Your name"
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        autoComplete="name"
-      />
-      <TextField
-        id={ids.profession}
-        label="Profession"
-        spaced
-        value={profession}
-        onChange={(event) => setProfession(event.target.value)}
-      />
-      <TextField
-        id={ids.body}
-        label="CPD reported to"
-        spaced
-        value={cpdBody}
-        onChange={(event) => setCpdBody(event.target.value)}
-      />
-      <FormFailure message={failure} />
-      <div className="club-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Save profile
-        </button>
-      </div>
-    </form>
+    <div className="club-card">
+      <ClubCardForm
+        heading="Your profile"
+        submitLabel="Save profile"
+        busy={busy}
+        failure={failure}
+        onSubmit={save}
+      >
+        <p className="club-hint">
+          Your name is shown to the club beside your answers; your CPD log says who it is reported
+          to.
+        </p>
+        <TextInput label="Your name" value={name} onChange={setName} autoComplete="name" />
+        <TextInput label="Profession" spaced value={profession} onChange={setProfession} />
+        <TextInput label="CPD reported to" spaced value={cpdBody} onChange={setCpdBody} />
+      </ClubCardForm>
+    </div>
   );
 }

@@ -4,9 +4,11 @@ import { DialogActions } from '../../ui/DialogActions';
 import { FormFailure } from '../../ui/FormFailure';
 import { FormField } from '../../ui/FormField';
 import { ModalDialog } from '../../ui/ModalDialog';
-import { TextField } from '../../ui/TextField';
-import { useIsMounted } from '../../ui/useIsMounted';
+import { TextInput } from './TextInput';
 import type { ClubClient } from './clubClient';
+import { RecordTableHead } from './RecordTableHead';
+import { RowActions } from './RowActions';
+import { useSubmission } from './useSubmission';
 
 export const ROLE_NAMES: Record<ClubRole, string> = {
   organiser: 'Organiser',
@@ -40,37 +42,31 @@ const EMPTY_DRAFT: MemberDraft = {
 
 /** "Members": the club's roster, to add members to, change, or remove. */
 export function RosterDialog({ client, club, myMemberId, onChanged, onClose }: RosterDialogProps) {
-  const ids = { name: useId(), profession: useId(), role: useId(), handle: useId() };
+  const roleId = useId();
   const [draft, setDraft] = useState<MemberDraft>(EMPTY_DRAFT);
-  const [failure, setFailure] = useState<string | null>(null);
-  const isMounted = useIsMounted();
-
-  const finish = (
-    result: { ok: true; value: Club } | { ok: false; message: string },
-    clear: boolean,
-  ) => {
-    if (!isMounted()) return;
-    if (!result.ok) return setFailure(result.message);
-    setFailure(null);
-    if (clear) setDraft(EMPTY_DRAFT);
-    onChanged(result.value);
-  };
+  const { failure, setFailure, submit } = useSubmission();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (draft.name.trim() === '') return setFailure('Give the member’s name.');
     const handle = draft.handle.trim();
-    const result = await client.setMember({
-      clubId: club.clubId,
-      ...(draft.memberId !== null ? { memberId: draft.memberId } : {}),
-      member: {
-        name: draft.name,
-        profession: draft.profession,
-        role: draft.role,
-        handle: handle === '' ? null : handle,
+    await submit(
+      () =>
+        client.setMember({
+          clubId: club.clubId,
+          ...(draft.memberId !== null ? { memberId: draft.memberId } : {}),
+          member: {
+            name: draft.name,
+            profession: draft.profession,
+            role: draft.role,
+            handle: handle === '' ? null : handle,
+          },
+        }),
+      (changed) => {
+        setDraft(EMPTY_DRAFT);
+        onChanged(changed);
       },
-    });
-    finish(result, true);
+    );
   };
 
   const edit = (member: ClubMember) =>
@@ -86,17 +82,7 @@ export function RosterDialog({ client, club, myMemberId, onChanged, onClose }: R
     <ModalDialog title="Members" onClose={onClose} size="wide">
       <table className="club-table">
         <caption className="visually-hidden">Members of {club.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Profession</th>
-            <th scope="col">Role</th>
-            <th scope="col">Handle</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <RecordTableHead columns={['Name', 'Profession', 'Role', 'Handle']} />
         <tbody>
           {club.members.map((member) => (
             <tr key={member.memberId}>
@@ -107,24 +93,25 @@ export function RosterDialog({ client, club, myMemberId, onChanged, onClose }: R
               <td>{member.profession}</td>
               <td>{ROLE_NAMES[member.role]}</td>
               <td>{member.handle ?? ''}</td>
-              <td className="club-row-actions">
-                <button type="button" className="button button-small" onClick={() => edit(member)}>
-                  Edit {member.name}
-                </button>
-                {member.memberId !== myMemberId ? (
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() =>
-                      void client
-                        .removeMember({ clubId: club.clubId, memberId: member.memberId })
-                        .then((result) => finish(result, false))
-                    }
-                  >
-                    Remove {member.name}
-                  </button>
-                ) : null}
-              </td>
+              <RowActions
+                actions={[
+                  { label: `Edit ${member.name}`, onClick: () => edit(member) },
+                  member.memberId !== myMemberId
+                    ? {
+                        label: `Remove ${member.name}`,
+                        onClick: () =>
+                          void submit(
+                            () =>
+                              client.removeMember({
+                                clubId: club.clubId,
+                                memberId: member.memberId,
+                              }),
+                            onChanged,
+                          ),
+                      }
+                    : null,
+                ]}
+              />
             </tr>
           ))}
         </tbody>
@@ -133,22 +120,20 @@ export function RosterDialog({ client, club, myMemberId, onChanged, onClose }: R
         <h3 className="club-subheading">
           {draft.memberId === null ? 'Add a member' : `Change ${draft.name}`}
         </h3>
-        <TextField
-          id={ids.name}
+        <TextInput
           label="Name"
           value={draft.name}
-          onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+          onChange={(text) => setDraft({ ...draft, name: text })}
         />
-        <TextField
-          id={ids.profession}
+        <TextInput
           label="Profession"
           spaced
           value={draft.profession}
-          onChange={(event) => setDraft({ ...draft, profession: event.target.value })}
+          onChange={(text) => setDraft({ ...draft, profession: text })}
         />
-        <FormField controlId={ids.role} label="Role" spaced>
+        <FormField controlId={roleId} label="Role" spaced>
           <select
-            id={ids.role}
+            id={roleId}
             className="text-field select-field"
             value={draft.role}
             onChange={(event) => setDraft({ ...draft, role: event.target.value as ClubRole })}
@@ -160,13 +145,12 @@ export function RosterDialog({ client, club, myMemberId, onChanged, onClose }: R
             ))}
           </select>
         </FormField>
-        <TextField
-          id={ids.handle}
+        <TextInput
           label="Handle"
           spaced
           placeholder="@name.bsky.social"
           value={draft.handle}
-          onChange={(event) => setDraft({ ...draft, handle: event.target.value })}
+          onChange={(text) => setDraft({ ...draft, handle: text })}
         />
         <FormFailure message={failure} />
         <div className="club-actions">

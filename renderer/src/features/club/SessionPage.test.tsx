@@ -4,16 +4,7 @@
 // presenter's view, over the fake backend's club service.
 import { channelOf } from '@shared/contract';
 import { findQuestion } from '@shared/domain/club/appraisal/checklists';
-import {
-  act,
-  cleanup,
-  configure,
-  fireEvent,
-  render,
-  screen,
-  waitFor,
-  within,
-} from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionPage } from './SessionPage';
@@ -23,21 +14,12 @@ import {
   VIEWER_ZONE,
   type ClubFixture,
 } from './testing/clubFixture';
+import { setUpClubTests } from './testing/clubTestEnvironment';
 
 // The shared discussion editor is another feature's, tested on its own.
 vi.mock('./discussion/SessionDiscussion', () => ({ SessionDiscussion: () => null }));
 
-configure({ asyncUtilTimeout: 15_000 });
-
-beforeEach(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
-afterEach(cleanup);
+setUpClubTests();
 
 const FIRST = findQuestion('randomised-trial', 'rct.pico-stated')!;
 const SECOND = findQuestion('randomised-trial', 'rct.sequence-by-chance')!;
@@ -346,6 +328,198 @@ describe('the session page', () => {
     expect(
       fixture.backend.calls.filter((call) => call.channel === channelOf('club', 'session')),
     ).toHaveLength(2);
+  });
+});
+
+describe('the discussion window', () => {
+  const WINDOW = { opensAt: '2026-03-09T19:00:00.000Z', closesAt: '2026-03-15T23:00:00.000Z' };
+
+  beforeEach(() => {
+    // Only the clock: the page's own timers and the test library's keep running for real.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    changeStoredSession(fixture, (session) => {
+      session.metadata.discussionWindow = { ...WINDOW };
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('says the window in the session’s zone and the viewer’s, and how far off it is', async () => {
+    vi.setSystemTime(new Date('2026-03-07T18:00:00Z'));
+    await renderSession();
+    // New York has moved to summer time on 8 March, London not until the 29th: four hours apart.
+    expect(
+      screen.getByText(
+        'Discussion open from Mon 9 Mar 19:00 to Sun 15 Mar 23:00 (Europe/London); Mon 9 Mar 15:00 to Sun 15 Mar 19:00 in your time zone (America/New_York) — opens in 2 days.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('Discussion opens')).toHaveProperty('value', '2026-03-09T19:00');
+    expect(screen.getByLabelText('Discussion closes')).toHaveProperty('value', '2026-03-15T23:00');
+  });
+
+  it('reads “open now” inside the window and “closed” after it, when it can still be extended', async () => {
+    vi.setSystemTime(new Date('2026-03-12T12:00:00Z'));
+    await renderSession();
+    expect(screen.getByText(/— open now \(closes in 3 days\)\.$/)).toBeTruthy();
+    cleanup();
+
+    vi.setSystemTime(new Date('2026-03-16T08:00:00Z'));
+    await renderSession();
+    expect(screen.getByText(/— closed\.$/)).toBeTruthy();
+    // The organiser may reopen or extend it: only a closed session is settled.
+    expect(screen.getByLabelText('Discussion opens')).toHaveProperty('disabled', false);
+    expect(screen.getByLabelText('Discussion closes')).toHaveProperty('disabled', false);
+  });
+
+  it('changes the window once focus leaves both inputs, refusing a close before the open', async () => {
+    vi.setSystemTime(new Date('2026-03-07T18:00:00Z'));
+    const user = await renderSession();
+    const opens = screen.getByLabelText('Discussion opens');
+    const closes = screen.getByLabelText('Discussion closes');
+    await user.click(closes);
+    fireEvent.change(closes, { target: { value: '2026-03-08T09:00' } });
+    await user.click(screen.getByRole('textbox', { name: "Presenter's notes" }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The discussion closes (Sun 8 Mar 09:00) before it opens (Mon 9 Mar 19:00): choose a closing time after the opening time.',
+    );
+    expect(closes).toHaveProperty('value', '2026-03-08T09:00');
+    expect(changesSent()).toEqual([]);
+
+    await user.click(opens);
+    fireEvent.change(opens, { target: { value: '2026-03-02T08:30' } });
+    await user.click(closes);
+    // Moving between the two inputs is still editing the pair: nothing is sent yet.
+    expect(changesSent()).toEqual([]);
+    await user.click(screen.getByRole('textbox', { name: "Presenter's notes" }));
+
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(changesSent()).toEqual([
+      {
+        kind: 'metadata',
+        changes: {
+          discussionWindow: {
+            opensAt: '2026-03-02T08:30:00.000Z',
+            closesAt: '2026-03-08T09:00:00.000Z',
+          },
+        },
+      },
+    ]);
+    expect(
+      screen.getByText(/^Discussion open from Mon 2 Mar 08:30 to Sun 8 Mar 09:00/),
+    ).toBeTruthy();
+    expect(screen.getByText(/— open now \(closes in 15 hours\)\.$/)).toBeTruthy();
+  });
+});
+
+describe('citing highlights', () => {
+  const QUOTE =
+    'Patients with chronic kidney disease were randomly assigned to receive dapagliflozin or placebo, stratified by diabetes status';
+  const SHORT = '“Patients with chronic kidney disease were randomly assigned to receive…”, page 3';
+
+  function withHighlights() {
+    appraisedByJo();
+    changeStoredSession(fixture, (session) => {
+      const me = session.members.find((member) => member.isMe)!;
+      const jo = session.members.find((member) => member.memberId === fixture.joId)!;
+      me.highlights = [
+        {
+          annotationId: 'ana-1',
+          paperId: 'item-dapa',
+          quote: QUOTE,
+          page: 3,
+          colour: 'yellow',
+          note: '',
+        },
+        {
+          annotationId: 'ana-2',
+          paperId: 'item-dapa',
+          quote: 'Primary outcome: sustained eGFR decline',
+          page: null,
+          colour: 'yellow',
+          note: '',
+        },
+      ];
+      jo.highlights = [
+        {
+          annotationId: 'jo-1',
+          paperId: 'item-dapa',
+          quote: 'The trial was stopped early for efficacy',
+          page: 7,
+          colour: 'green',
+          note: '',
+        },
+      ];
+      jo.answers['item-dapa']![FIRST.id]!.citedHighlightIds = ['jo-1'];
+    });
+  }
+
+  it('waits for an answer, then sends it with the highlights the user ticks', async () => {
+    withHighlights();
+    const user = await renderSession();
+    const row = within(screen.getByRole('row', { name: new RegExp(`^${escape(FIRST.text)}`) }));
+    const cite = row.getByRole('button', { name: `Cite highlights: ${FIRST.text}` });
+    expect(cite).toHaveProperty('disabled', true);
+    expect(cite.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(cite.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Answer first to cite highlights.',
+    );
+    // Jo's own citation reads against Jo's highlights.
+    expect(row.getByRole('list', { name: 'Highlights Jo cited' }).textContent).toBe(
+      '“The trial was stopped early for efficacy”, page 7',
+    );
+
+    await user.click(
+      within(row.getByRole('radiogroup', { name: `Your answer: ${FIRST.text}` })).getByRole(
+        'radio',
+        { name: 'Yes' },
+      ),
+    );
+    await waitFor(() => expect(cite).toHaveProperty('disabled', false));
+    await user.click(cite);
+    expect(cite.getAttribute('aria-expanded')).toBe('true');
+    const choices = row.getAllByRole('checkbox').map((box) => box.closest('label')?.textContent);
+    expect(choices).toEqual([SHORT, '“Primary outcome: sustained eGFR decline”']);
+    await user.click(row.getByRole('checkbox', { name: SHORT }));
+
+    await waitFor(() => expect(changesSent()).toHaveLength(2));
+    expect(changesSent()[1]).toEqual({
+      kind: 'answer',
+      paperId: 'item-dapa',
+      questionId: FIRST.id,
+      answer: { answer: 'yes', reason: '', citedHighlightIds: ['ana-1'] },
+    });
+    await waitFor(() =>
+      expect(row.getByRole('list', { name: 'Highlights Ana cited' }).textContent).toBe(SHORT),
+    );
+    expect(row.getByRole('checkbox', { name: SHORT })).toHaveProperty('checked', true);
+  });
+
+  it('shows each member’s cited highlights in the presenter’s view', async () => {
+    withHighlights();
+    changeStoredSession(fixture, (session) => {
+      const me = session.members.find((member) => member.isMe)!;
+      me.answers = {
+        'item-dapa': {
+          [FIRST.id]: { answer: 'unclear', reason: '', citedHighlightIds: ['ana-2', 'gone'] },
+        },
+      };
+    });
+    const user = await renderSession();
+    await user.click(screen.getByRole('button', { name: "Presenter's view" }));
+    const view = within(await screen.findByRole('dialog', { name: "Presenter's view" }));
+    expect(view.getByRole('list', { name: 'Highlights Jo cited' }).textContent).toBe(
+      '“The trial was stopped early for efficacy”, page 7',
+    );
+    expect(
+      within(view.getByRole('list', { name: 'Highlights Ana cited' }))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      '“Primary outcome: sustained eGFR decline”',
+      'One cited highlight is not in this session.',
+    ]);
   });
 });
 

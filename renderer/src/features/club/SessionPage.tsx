@@ -7,12 +7,14 @@ import type { ClubClient } from './clubClient';
 import { describeStart, describeSync, SESSION_STATUS_NAMES } from './clubText';
 import { SessionDiscussion } from './discussion/SessionDiscussion';
 import { ImportBundleButton } from './ImportBundleButton';
+import { InlineSelect } from './InlineSelect';
 import { LogCpdDialog } from './LogCpdDialog';
 import { PresenterView } from './PresenterView';
 import { SavedOnBlurField } from './SavedOnBlurField';
 import { ActionsSection } from './session/ActionsSection';
 import { AttendanceSection } from './session/AttendanceSection';
 import { BottomLineSection } from './session/BottomLineSection';
+import { DiscussionWindowLine } from './session/DiscussionWindowLine';
 import { HighlightsSection } from './session/HighlightsSection';
 import { PaperAppraisalPanel } from './session/PaperAppraisalPanel';
 import { PapersSection } from './session/PapersSection';
@@ -32,7 +34,9 @@ export interface SessionPageProps {
 }
 
 /** The statuses a user picks; "closed" comes only from "Close session", with a bottom line. */
-const CHOSEN_STATUSES = SESSION_STATUSES.filter((status) => status !== 'closed');
+const STATUS_CHOICES = SESSION_STATUSES.filter((status) => status !== 'closed').map(
+  (status: SessionStatus) => ({ value: status, label: SESSION_STATUS_NAMES[status] }),
+);
 
 /** One session: papers, pre-reading, appraisal, discussion, vote, actions, attendance, bottom line. */
 export function SessionPage(props: SessionPageProps) {
@@ -85,7 +89,6 @@ function SessionContent({
   onFailure,
 }: SessionContentProps) {
   const ids = {
-    status: useId(),
     pdfs: useId(),
     prereading: useId(),
     appraisal: useId(),
@@ -121,28 +124,14 @@ function SessionContent({
       <div className="club-session-status">
         <p>Status: {SESSION_STATUS_NAMES[view.metadata.status]}</p>
         {closed ? null : (
-          <span className="club-switch">
-            <label htmlFor={ids.status} className="club-inline-label">
-              Status
-            </label>
-            <select
-              id={ids.status}
-              className="text-field select-field"
-              value={view.metadata.status}
-              onChange={(event) =>
-                void change({
-                  kind: 'metadata',
-                  changes: { status: event.target.value as SessionStatus },
-                }).then(setStatusFailure)
-              }
-            >
-              {CHOSEN_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {SESSION_STATUS_NAMES[status]}
-                </option>
-              ))}
-            </select>
-          </span>
+          <InlineSelect
+            label="Status"
+            value={view.metadata.status}
+            choices={STATUS_CHOICES}
+            onChange={(status) =>
+              void change({ kind: 'metadata', changes: { status } }).then(setStatusFailure)
+            }
+          />
         )}
       </div>
       <FormFailure message={statusFailure} />
@@ -215,6 +204,12 @@ function SessionContent({
           value={view.presenterNotes}
           disabled={!editable}
           onSave={(text) => change({ kind: 'presenterNotes', text })}
+        />
+        <DiscussionWindowLine
+          view={view}
+          viewerZone={viewerZone}
+          editable={editable}
+          change={change}
         />
       </section>
       <section className="club-section" aria-labelledby={ids.appraisal}>

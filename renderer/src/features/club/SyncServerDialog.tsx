@@ -3,10 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { DialogActions } from '../../ui/DialogActions';
 import { FormFailure } from '../../ui/FormFailure';
 import { ModalDialog } from '../../ui/ModalDialog';
-import { TextField } from '../../ui/TextField';
-import { useIsMounted } from '../../ui/useIsMounted';
+import { TextInput } from './TextInput';
 import type { ClubClient } from './clubClient';
 import { describeSync } from './clubText';
+import { useSubmission, type ClubResult } from './useSubmission';
 
 export interface SyncServerDialogProps {
   client: ClubClient;
@@ -20,34 +20,25 @@ export interface SyncServerDialogProps {
  * and working offline or online. Without a server, members exchange bundles instead.
  */
 export function SyncServerDialog({ client, club, onChanged, onClose }: SyncServerDialogProps) {
-  const ids = { address: useId(), token: useId(), state: useId() };
+  const stateId = useId();
   const [address, setAddress] = useState(club.sync.serverUrl ?? '');
   const [token, setToken] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const isMounted = useIsMounted();
+  const { failure, busy, submit } = useSubmission();
 
-  const run = async (
-    work: () => Promise<{ ok: true; value: Club } | { ok: false; message: string }>,
-    news: string,
-  ) => {
-    setBusy(true);
+  const run = (work: () => Promise<ClubResult<Club>>, news: string) => {
     setSaid(null);
-    const result = await work();
-    if (!isMounted()) return;
-    setBusy(false);
-    if (!result.ok) return setFailure(result.message);
-    setFailure(null);
-    setSaid(news);
-    setToken('');
-    onChanged(result.value);
+    void submit(work, (changed) => {
+      setSaid(news);
+      setToken('');
+      onChanged(changed);
+    });
   };
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     const serverUrl = address.trim() === '' ? null : address.trim();
-    void run(
+    run(
       () =>
         client.setSyncServer({
           clubId: club.clubId,
@@ -60,28 +51,26 @@ export function SyncServerDialog({ client, club, onChanged, onClose }: SyncServe
 
   const working = club.sync.status !== 'off';
   return (
-    <ModalDialog title="Sync server" onClose={onClose} describedBy={ids.state}>
-      <p id={ids.state} className="dialog-text" role="status">
+    <ModalDialog title="Sync server" onClose={onClose} describedBy={stateId}>
+      <p id={stateId} className="dialog-text" role="status">
         {describeSync(club.sync)}
       </p>
       <form className="dialog-form" onSubmit={save} noValidate>
-        <TextField
-          id={ids.address}
+        <TextInput
           label="Server address"
           placeholder="wss://club.example.org"
           value={address}
-          onChange={(event) => setAddress(event.target.value)}
+          onChange={setAddress}
           data-autofocus
         />
-        <TextField
-          id={ids.token}
+        <TextInput
           label="Access token"
           type="password"
           spaced
           autoComplete="off"
           placeholder={club.sync.hasToken ? 'Saved (type a new one to replace it)' : ''}
           value={token}
-          onChange={(event) => setToken(event.target.value)}
+          onChange={setToken}
         />
         <FormFailure message={failure} />
         {said !== null ? <p className="dialog-text">{said}</p> : null}
@@ -94,7 +83,7 @@ export function SyncServerDialog({ client, club, onChanged, onClose }: SyncServe
             className="button"
             disabled={busy || club.sync.serverUrl === null}
             onClick={() =>
-              void run(
+              run(
                 () => client.setOnline({ clubId: club.clubId, online: !working }),
                 working ? 'Working offline.' : 'Going online.',
               )

@@ -1,6 +1,7 @@
 import type { SessionView } from '@shared/contract';
 import { useId, useState, type FormEvent } from 'react';
 import { FormFailure } from '../../../ui/FormFailure';
+import { ClubField } from '../ClubField';
 import type { ChangeSession } from './sessionEdits';
 
 export interface ActionsSectionProps {
@@ -11,7 +12,7 @@ export interface ActionsSectionProps {
 
 /** "Action items": what the club will do, who does it, by when, and whether it is done. */
 export function ActionsSection({ view, editable, change }: ActionsSectionProps) {
-  const ids = { heading: useId(), text: useId(), owner: useId(), due: useId() };
+  const headingId = useId();
   const [text, setText] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [dueDate, setDueDate] = useState('');
@@ -39,12 +40,12 @@ export function ActionsSection({ view, editable, change }: ActionsSectionProps) 
   const run = async (work: Promise<string | null>) => setFailure(await work);
 
   return (
-    <section className="club-section" aria-labelledby={ids.heading}>
-      <h2 id={ids.heading}>Action items</h2>
+    <section className="club-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>Action items</h2>
       {view.actions.length === 0 ? (
         <p className="club-hint">No actions yet.</p>
       ) : (
-        <ul className="club-actions-list" aria-labelledby={ids.heading}>
+        <ul className="club-actions-list" aria-labelledby={headingId}>
           {view.actions.map((action) => (
             <li key={`${action.addedBy}:${action.actionId}`} className="club-action-item">
               <label className="club-check">
@@ -97,52 +98,49 @@ export function ActionsSection({ view, editable, change }: ActionsSectionProps) 
         </ul>
       )}
       <form className="club-inline-form" onSubmit={(event) => void add(event)} noValidate>
-        <div className="club-field">
-          <label className="field-label" htmlFor={ids.text}>
-            New action
-          </label>
-          <input
-            id={ids.text}
-            type="text"
-            className="text-field"
-            maxLength={500}
-            value={text}
-            disabled={!editable}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
-        <div className="club-field">
-          <label className="field-label" htmlFor={ids.owner}>
-            Owner
-          </label>
-          <select
-            id={ids.owner}
-            className="text-field select-field"
-            value={ownerId}
-            disabled={!editable}
-            onChange={(event) => setOwnerId(event.target.value)}
-          >
-            <option value="">No owner</option>
-            {view.members.map((member) => (
-              <option key={member.memberId} value={member.memberId}>
-                {member.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="club-field">
-          <label className="field-label" htmlFor={ids.due}>
-            Due date
-          </label>
-          <input
-            id={ids.due}
-            type="date"
-            className="text-field"
-            value={dueDate}
-            disabled={!editable}
-            onChange={(event) => setDueDate(event.target.value)}
-          />
-        </div>
+        <ClubField label="New action">
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              className="text-field"
+              maxLength={500}
+              value={text}
+              disabled={!editable}
+              onChange={(event) => setText(event.target.value)}
+            />
+          )}
+        </ClubField>
+        <ClubField label="Owner">
+          {(id) => (
+            <select
+              id={id}
+              className="text-field select-field"
+              value={ownerId}
+              disabled={!editable}
+              onChange={(event) => setOwnerId(event.target.value)}
+            >
+              <option value="">No owner</option>
+              {view.members.map((member) => (
+                <option key={member.memberId} value={member.memberId}>
+                  {member.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </ClubField>
+        <ClubField label="Due date">
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              className="text-field"
+              value={dueDate}
+              disabled={!editable}
+              onChange={(event) => setDueDate(event.target.value)}
+            />
+          )}
+        </ClubField>
         <button type="submit" className="button" disabled={!editable}>
           Add action
         </button>

@@ -2,6 +2,7 @@ import type { SessionView } from '@shared/contract';
 import { MAX_BOTTOM_LINE_LENGTH } from '@shared/domain/club/session/sessionValues';
 import { useId, useState } from 'react';
 import { FormFailure } from '../../../ui/FormFailure';
+import { ClubField } from '../ClubField';
 import type { ChangeSession } from './sessionEdits';
 
 export interface BottomLineSectionProps {
@@ -11,7 +12,7 @@ export interface BottomLineSectionProps {
 
 /** "Bottom line": the club's one-sentence conclusion, which a session needs before it closes. */
 export function BottomLineSection({ view, change }: BottomLineSectionProps) {
-  const ids = { heading: useId(), field: useId(), count: useId() };
+  const ids = { heading: useId(), count: useId() };
   const [draft, setDraft] = useState(view.bottomLine);
   const [shown, setShown] = useState(view.bottomLine);
   const [failure, setFailure] = useState<string | null>(null);
@@ -50,18 +51,19 @@ export function BottomLineSection({ view, change }: BottomLineSectionProps) {
         </>
       ) : (
         <>
-          <label className="field-label" htmlFor={ids.field}>
-            Bottom line
-          </label>
-          <input
-            id={ids.field}
-            type="text"
-            className="text-field"
-            maxLength={MAX_BOTTOM_LINE_LENGTH}
-            aria-describedby={ids.count}
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-          />
+          <ClubField label="Bottom line">
+            {(id) => (
+              <input
+                id={id}
+                type="text"
+                className="text-field"
+                maxLength={MAX_BOTTOM_LINE_LENGTH}
+                aria-describedby={ids.count}
+                value={draft}
+                onChange={(event) => setDraft(event.target.value)}
+              />
+            )}
+          </ClubField>
           <p id={ids.count} className="club-hint">
             One sentence; {MAX_BOTTOM_LINE_LENGTH - draft.length} of {MAX_BOTTOM_LINE_LENGTH}{' '}
             characters left.

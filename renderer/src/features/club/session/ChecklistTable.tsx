@@ -7,10 +7,12 @@ import {
 } from '@shared/domain/club/appraisal/answers';
 import { checklistFor, type ChecklistQuestion } from '@shared/domain/club/appraisal/checklists';
 import type { StudyDesign } from '@shared/domain/club/appraisal/studyDesigns';
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { FormFailure } from '../../../ui/FormFailure';
 import { RadioGroup } from '../RadioGroup';
 import { SavedOnBlurField } from '../SavedOnBlurField';
+import { CitedHighlightList } from './CitedHighlightList';
+import { highlightName } from './highlightText';
 import type { ChangeSession } from './sessionEdits';
 
 export interface ChecklistTableProps {
@@ -88,11 +90,12 @@ export function ChecklistTable({ paper, design, members, editable, change }: Che
                           paperId={paper.paperId}
                           question={question}
                           answer={answer}
+                          me={member}
                           editable={editable}
                           change={change}
                         />
                       ) : (
-                        <TheirAnswer answer={answer} />
+                        <TheirAnswer answer={answer} member={member} />
                       )}
                     </td>
                   );
@@ -114,12 +117,19 @@ export function ChecklistTable({ paper, design, members, editable, change }: Che
   );
 }
 
-function TheirAnswer({ answer }: { answer: ChecklistAnswer | null }) {
+function TheirAnswer({
+  answer,
+  member,
+}: {
+  answer: ChecklistAnswer | null;
+  member: SessionMemberView;
+}) {
   if (answer === null) return <span className="club-muted">Not answered</span>;
   return (
     <>
       <span className="club-answer">{APPRAISAL_ANSWER_NAMES[answer.answer]}</span>
       {answer.reason !== '' ? <p className="club-reason">{answer.reason}</p> : null}
+      <CitedHighlightList answer={answer} member={member} />
     </>
   );
 }
@@ -128,6 +138,8 @@ interface MyAnswerProps {
   paperId: string;
   question: ChecklistQuestion;
   answer: ChecklistAnswer | null;
+  /** The user, whose own highlights on the paper may back the answer. */
+  me: SessionMemberView;
   editable: boolean;
   change: ChangeSession;
 }
@@ -136,21 +148,37 @@ interface MyAnswerProps {
  * The user's answer to one question. A reason typed before choosing an answer is kept and sent
  * with the answer once chosen (an answer without yes, no or unclear cannot be stored).
  */
-function MyAnswer({ paperId, question, answer, editable, change }: MyAnswerProps) {
+function MyAnswer({ paperId, question, answer, me, editable, change }: MyAnswerProps) {
   const [pendingReason, setPendingReason] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The answer is sent whole: parts still on their way go with it, so citing a highlight just
+  // after leaving the reason cannot send the old reason back.
+  const inFlight = useRef<Partial<ChecklistAnswer>>({});
 
-  const choose = async (value: AppraisalAnswerValue) => {
+  const send = async (base: ChecklistAnswer, parts: Partial<ChecklistAnswer>) => {
+    inFlight.current = { ...inFlight.current, ...parts };
+    const sent = { ...inFlight.current };
     const message = await change({
       kind: 'answer',
       paperId,
       questionId: question.id,
-      answer: {
+      answer: { ...base, ...sent },
+    });
+    for (const key of Object.keys(sent) as (keyof ChecklistAnswer)[]) {
+      if (inFlight.current[key] === sent[key]) delete inFlight.current[key];
+    }
+    return message;
+  };
+
+  const choose = async (value: AppraisalAnswerValue) => {
+    const message = await send(
+      {
         answer: value,
         reason: pendingReason ?? answer?.reason ?? '',
         citedHighlightIds: answer?.citedHighlightIds ?? [],
       },
-    });
+      { answer: value },
+    );
     setFailure(message);
     if (message === null) setPendingReason(null);
   };
@@ -161,12 +189,11 @@ function MyAnswer({ paperId, question, answer, editable, change }: MyAnswerProps
       setPendingReason(reason);
       return null;
     }
-    return change({
-      kind: 'answer',
-      paperId,
-      questionId: question.id,
-      answer: { ...answer, reason },
-    });
+    return send(answer, { reason });
+  };
+
+  const cite = async (citedHighlightIds: string[]) => {
+    if (answer !== null) setFailure(await send(answer, { citedHighlightIds }));
   };
 
   return (
@@ -189,7 +216,93 @@ function MyAnswer({ paperId, question, answer, editable, change }: MyAnswerProps
         onSave={saveReason}
         className="club-reason-field"
       />
+      {answer !== null ? <CitedHighlightList answer={answer} member={me} /> : null}
+      <CiteHighlights
+        paperId={paperId}
+        question={question}
+        answer={answer}
+        me={me}
+        editable={editable}
+        onCite={(ids) => void cite(ids)}
+      />
       <FormFailure message={failure} />
+    </div>
+  );
+}
+
+interface CiteHighlightsProps {
+  paperId: string;
+  question: ChecklistQuestion;
+  answer: ChecklistAnswer | null;
+  me: SessionMemberView;
+  editable: boolean;
+  onCite: (citedHighlightIds: string[]) => void;
+}
+
+/**
+ * "Cite highlights": a disclosure under the user's reason listing their own highlights on the
+ * paper as checkboxes; each tick sends the answer with the chosen ids. It waits for an answer,
+ * since ids are stored with one, and says so.
+ */
+function CiteHighlights({ paperId, question, answer, me, editable, onCite }: CiteHighlightsProps) {
+  const ids = { list: useId(), why: useId() };
+  const [open, setOpen] = useState(false);
+  const mine = me.highlights.filter((highlight) => highlight.paperId === paperId);
+  const cited = answer?.citedHighlightIds ?? [];
+  const unavailable = !editable
+    ? 'The session is closed.'
+    : answer === null
+      ? 'Answer first to cite highlights.'
+      : mine.length === 0
+        ? 'You have no highlights on this paper.'
+        : null;
+  const shown = open && unavailable === null;
+
+  const toggle = (annotationId: string, checked: boolean) =>
+    onCite(
+      checked
+        ? [...cited.filter((id) => id !== annotationId), annotationId]
+        : cited.filter((id) => id !== annotationId),
+    );
+
+  return (
+    <div className="club-cite">
+      <button
+        type="button"
+        className="button button-small"
+        aria-expanded={shown}
+        aria-controls={shown ? ids.list : undefined}
+        aria-describedby={unavailable !== null ? ids.why : undefined}
+        disabled={unavailable !== null}
+        onClick={() => setOpen(!open)}
+      >
+        Cite highlights<span className="visually-hidden">: {question.text}</span>
+      </button>
+      {unavailable !== null ? (
+        <span id={ids.why} className="club-cite-why">
+          {unavailable}
+        </span>
+      ) : null}
+      {shown ? (
+        <ul
+          id={ids.list}
+          className="club-cite-list"
+          aria-label={`Your highlights: ${question.text}`}
+        >
+          {mine.map((highlight) => (
+            <li key={highlight.annotationId}>
+              <label className="club-check">
+                <input
+                  type="checkbox"
+                  checked={cited.includes(highlight.annotationId)}
+                  onChange={(event) => toggle(highlight.annotationId, event.target.checked)}
+                />
+                {highlightName(highlight)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import {
 } from '@shared/domain/club/appraisal/studyDesigns';
 import { useId, useRef, useState } from 'react';
 import { FormFailure } from '../../../ui/FormFailure';
+import { ClubField } from '../ClubField';
 import { SavedOnBlurField } from '../SavedOnBlurField';
 import { ChecklistTable } from './ChecklistTable';
 import type { ChangeSession } from './sessionEdits';
@@ -40,7 +41,7 @@ export function PaperAppraisalPanel({
   editable,
   change,
 }: PaperAppraisalPanelProps) {
-  const ids = { design: useId(), heading: useId() };
+  const headingId = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const { appraisal, suggestedDesign } = paper;
   const changeAppraisal = async (changes: AppraisalChanges) => {
@@ -60,31 +61,30 @@ export function PaperAppraisalPanel({
   };
 
   return (
-    <section className="club-paper-appraisal" aria-labelledby={ids.heading}>
-      <h3 id={ids.heading}>{paper.title}</h3>
-      <div className="club-field">
-        <label className="field-label" htmlFor={ids.design}>
-          Study design
-        </label>
-        <select
-          id={ids.design}
-          className="text-field select-field"
-          value={appraisal.design ?? ''}
-          disabled={!editable}
-          onChange={(event) =>
-            void changeAppraisal({
-              design: event.target.value === '' ? null : (event.target.value as StudyDesign),
-            })
-          }
-        >
-          <option value="">Not chosen yet</option>
-          {STUDY_DESIGNS.map((design) => (
-            <option key={design} value={design}>
-              {STUDY_DESIGN_NAMES[design]}
-            </option>
-          ))}
-        </select>
-      </div>
+    <section className="club-paper-appraisal" aria-labelledby={headingId}>
+      <h3 id={headingId}>{paper.title}</h3>
+      <ClubField label="Study design">
+        {(id) => (
+          <select
+            id={id}
+            className="text-field select-field"
+            value={appraisal.design ?? ''}
+            disabled={!editable}
+            onChange={(event) =>
+              void changeAppraisal({
+                design: event.target.value === '' ? null : (event.target.value as StudyDesign),
+              })
+            }
+          >
+            <option value="">Not chosen yet</option>
+            {STUDY_DESIGNS.map((design) => (
+              <option key={design} value={design}>
+                {STUDY_DESIGN_NAMES[design]}
+              </option>
+            ))}
+          </select>
+        )}
+      </ClubField>
       {suggestedDesign !== null && appraisal.design === null ? (
         <p className="club-suggestion">
           <span>{`Suggested: ${STUDY_DESIGN_NAMES[suggestedDesign.design]} (“${suggestedDesign.phrase}” in the ${suggestedDesign.foundIn})`}</span>
@@ -190,7 +190,7 @@ function RatedChoice({
   editable,
   onSave,
 }: RatedChoiceProps) {
-  const ids = { select: useId(), reason: useId(), hint: useId() };
+  const hintId = useId();
   const [choice, setChoice] = useState<string | null>(value);
   const [draft, setDraft] = useState(reason);
   const [saved, setSaved] = useState({ value, reason });
@@ -213,43 +213,45 @@ function RatedChoice({
 
   return (
     <div className="club-rated">
-      <label className="field-label" htmlFor={ids.select}>
-        {label}
-      </label>
-      <select
-        id={ids.select}
-        className="text-field select-field"
-        value={choice ?? ''}
-        disabled={!editable}
-        aria-describedby={waiting ? ids.hint : undefined}
-        onChange={(event) => {
-          const next = event.target.value === '' ? null : event.target.value;
-          setChoice(next);
-          void save(next, draft);
-        }}
-      >
-        <option value="">Not rated yet</option>
-        {choices.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <label className="field-label" htmlFor={ids.reason}>
-        {reasonLabel}
-      </label>
-      <input
-        id={ids.reason}
-        type="text"
-        className="text-field"
-        value={draft}
-        maxLength={2_000}
-        disabled={!editable}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={() => void save(choice, draft)}
-      />
+      <ClubField label={label}>
+        {(id) => (
+          <select
+            id={id}
+            className="text-field select-field"
+            value={choice ?? ''}
+            disabled={!editable}
+            aria-describedby={waiting ? hintId : undefined}
+            onChange={(event) => {
+              const next = event.target.value === '' ? null : event.target.value;
+              setChoice(next);
+              void save(next, draft);
+            }}
+          >
+            <option value="">Not rated yet</option>
+            {choices.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </ClubField>
+      <ClubField label={reasonLabel}>
+        {(id) => (
+          <input
+            id={id}
+            type="text"
+            className="text-field"
+            value={draft}
+            maxLength={2_000}
+            disabled={!editable}
+            onChange={(event) => setDraft(event.target.value)}
+            onBlur={() => void save(choice, draft)}
+          />
+        )}
+      </ClubField>
       {waiting ? (
-        <p id={ids.hint} className="club-hint">
+        <p id={hintId} className="club-hint">
           Saved once you give the reason.
         </p>
       ) : null}

@@ -33,6 +33,16 @@ export interface FakeClub {
 
 type Handler = (args: Record<string, unknown>) => unknown;
 
+/** `createSession`'s session as the fake reads it (the client sends it without the defaults). */
+interface NewSessionFields {
+  title: string;
+  itemIds: string[];
+  startsAt?: string | null;
+  timeZone?: string | null;
+  presenterId?: string | null;
+  discussionWindow?: SessionView['metadata']['discussionWindow'];
+}
+
 interface FakeClubLibrary {
   items: ItemDetail[];
   club?: FakeClub;
@@ -180,13 +190,7 @@ export function clubHandlers(library: FakeClubLibrary): [string, Handler][] {
       channelOf('club', 'createSession'),
       ({ clubId, session }) => {
         const club = findClub(clubId);
-        const fields = session as {
-          title: string;
-          itemIds: string[];
-          startsAt?: string | null;
-          timeZone?: string | null;
-          presenterId?: string | null;
-        };
+        const fields = session as NewSessionFields;
         const view = newSessionView(club, state().profile, fields, library.items, newId('session'));
         state().sessions.push(view);
         return view;
@@ -359,13 +363,7 @@ function summaryOf(session: SessionView): SessionSummary {
 function newSessionView(
   club: Club,
   profile: ClubProfile,
-  fields: {
-    title: string;
-    itemIds: string[];
-    startsAt?: string | null;
-    timeZone?: string | null;
-    presenterId?: string | null;
-  },
+  fields: NewSessionFields,
   items: readonly ItemDetail[],
   sessionId: string,
 ): SessionView {
@@ -385,7 +383,7 @@ function newSessionView(
       timeZone,
       presenterId: fields.presenterId ?? null,
       status: 'planned',
-      discussionWindow: null,
+      discussionWindow: fields.discussionWindow ?? null,
     },
     startsAtInstant: start?.ok ? start.startsAt : null,
     presenterNotes: '',
