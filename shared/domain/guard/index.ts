@@ -1,0 +1,3 @@
+export * from './findings';
+export { redact, type Redaction } from './redact';
+export { scanForPhi } from './scanForPhi';
