@@ -16,14 +16,13 @@
  * Prints one JSON object per line.
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import {
   evaluateGuard,
   type GuardScores,
   type LabelledText,
 } from '../shared/domain/guard/evaluateGuard';
 import { scanForPhi } from '../shared/domain/guard/scanForPhi';
-import { median } from './statistics';
+import { median, timeRuns } from './statistics';
 
 const SCAN_CHARACTERS = 5_000;
 const SCAN_WARM_UP_RUNS = 3;
@@ -102,14 +101,10 @@ function main(): void {
   if (heldOut) print('guard.heldout', evaluateGuard(heldOut, scanForPhi), 'heldOutTexts.json');
 
   const text = longText(texts);
-  const runs: number[] = [];
   let findings = 0;
-  for (let run = 0; run < SCAN_WARM_UP_RUNS + SCAN_RUNS; run += 1) {
-    const started = performance.now();
+  const runs = timeRuns(SCAN_WARM_UP_RUNS, SCAN_RUNS, () => {
     findings = scanForPhi(text).length;
-    const elapsed = performance.now() - started;
-    if (run >= SCAN_WARM_UP_RUNS) runs.push(round(elapsed));
-  }
+  });
   console.log(
     JSON.stringify({
       name: 'guard.scan_ms',

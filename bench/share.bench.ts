@@ -9,11 +9,10 @@
  *
  * Prints one JSON object per line.
  */
-import { performance } from 'node:perf_hooks';
 import { SHARE_PLATFORMS } from '../shared/domain/share/platformRules';
 import { splitIntoThread } from '../shared/domain/share/threadSplitter';
 import { seededRandom } from '../shared/testing/seededRandom';
-import { median } from './statistics';
+import { median, timeRuns } from './statistics';
 
 const SUMMARY_CHARACTERS = 5_000;
 const WARM_UP_RUNS = 3;
@@ -58,13 +57,9 @@ const text = summary(seededRandom(10));
 const postCounts = Object.fromEntries(
   SHARE_PLATFORMS.map((platform) => [platform, splitIntoThread(platform, text).posts.length]),
 );
-const runs: number[] = [];
-for (let run = 0; run < WARM_UP_RUNS + RUNS; run += 1) {
-  const started = performance.now();
+const runs = timeRuns(WARM_UP_RUNS, RUNS, () => {
   for (const platform of SHARE_PLATFORMS) splitIntoThread(platform, text);
-  const elapsed = performance.now() - started;
-  if (run >= WARM_UP_RUNS) runs.push(round(elapsed));
-}
+});
 console.log(
   JSON.stringify({
     name: 'share.split_ms',

@@ -1,4 +1,5 @@
 // The figures every bench reports from its runs.
+import { performance } from 'node:perf_hooks';
 
 /** The middle value (the mean of the two middle ones for an even count); NaN for none. */
 export function median(values: readonly number[]): number {
@@ -14,4 +15,19 @@ export function median(values: readonly number[]): number {
 export function percentile95(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.ceil(sorted.length * 0.95) - 1] ?? Number.NaN;
+}
+
+/**
+ * Times `work` `runs` times after `warmUp` untimed runs (to let the JIT settle), in milliseconds
+ * to the microsecond.
+ */
+export function timeRuns(warmUp: number, runs: number, work: () => void): number[] {
+  const times: number[] = [];
+  for (let run = 0; run < warmUp + runs; run += 1) {
+    const started = performance.now();
+    work();
+    const elapsed = performance.now() - started;
+    if (run >= warmUp) times.push(Math.round(elapsed * 1000) / 1000);
+  }
+  return times;
 }
