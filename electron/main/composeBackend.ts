@@ -1,4 +1,5 @@
 import type { AppInfo, Backend } from '@shared/contract';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { MAX_PDF_BYTES } from '@shared/contract';
 import { CrossrefClient } from '../adapters/citations/CrossrefClient';
@@ -28,6 +29,22 @@ import { WorkerSearchIndex } from '../adapters/search/WorkerSearchIndex';
 import { WorkerFeedParser } from '../adapters/feeds/WorkerFeedParser';
 import { DataFolderLock } from '../adapters/storage/DataFolderLock';
 import { LowdbAnnotationStore } from '../adapters/storage/LowdbAnnotationStore';
+import { FolderFeedPublisher } from '../adapters/share/clubFeed/FolderFeedPublisher';
+import { OwnerOnlyFileCredentialStore } from '../adapters/share/credentials/OwnerOnlyFileCredentialStore';
+import {
+  SafeStorageCredentialStore,
+  type SafeStorageLike,
+} from '../adapters/share/credentials/SafeStorageCredentialStore';
+import { CrossrefRetractionChecker } from '../adapters/share/evidence/CrossrefRetractionChecker';
+import { renderHandoutPdf } from '../adapters/share/handout/PdfkitHandoutWriter';
+import { LibraryDraftIngredients } from '../adapters/share/LibraryDraftIngredients';
+import { BlueskyPoster } from '../adapters/share/posting/BlueskyPoster';
+import { MastodonPoster } from '../adapters/share/posting/MastodonPoster';
+import { DEFAULT_CROSSREF_BASE_URL, ShareDraftFiles } from '../adapters/share/ShareDraftFiles';
+import { SatoriCardRenderer } from '../adapters/share/visualAbstract/SatoriCardRenderer';
+import { GuardMainService } from '../services/guard/GuardMainService';
+import type { RetractionChecker } from '../services/share/ports';
+import { ShareMainService } from '../services/share/ShareMainService';
 import { LowdbLibraryStore } from '../adapters/storage/LowdbLibraryStore';
 import { LowdbRetentionFiles } from '../adapters/storage/LowdbRetentionFiles';
 import { OpmlFileCatalogue } from '../adapters/catalogue/OpmlFileCatalogue';
@@ -56,6 +73,11 @@ export interface BackendOptions {
    * allowed them ('allowed'). Link-local and metadata addresses are refused under all three.
    */
   privateFeeds: PrivateFeedsSetting;
+  /**
+   * Electron's safeStorage, which keeps the posting accounts' secrets encrypted with a key the OS
+   * keychain holds. The host has none: it keeps them in an owner-only file and says so.
+   */
+  secretKeeper?: SafeStorageLike;
 }
 
 /** A running backend and the one way to stop it cleanly. */
@@ -230,6 +252,48 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
   await club.start().catch((error: unknown) => {
     console.error('[rounds] the journal club sessions could not be connected', error);
   });
+  // Summaries: drafts and settings in <dataDir>/share/, account secrets apart from them.
+  const shareFiles = await openStep(
+    async () => {
+      const opened = await ShareDraftFiles.open(options.dataDir);
+      await store.addNotices(opened.notices);
+      return opened.store;
+    },
+    (opened) => opened.close(),
+  );
+  const credentialsFile = join(options.dataDir, 'share', 'accounts');
+  const retractionCheckers = new Map<string, RetractionChecker>();
+  const share = new ShareMainService({
+    store: shareFiles,
+    ingredients: new LibraryDraftIngredients({ library: store, annotations, club }),
+    cards: new SatoriCardRenderer(),
+    handoutPdf: { render: (content) => renderHandoutPdf(content) },
+    posters: { bluesky: new BlueskyPoster(), mastodon: new MastodonPoster() },
+    credentials: options.secretKeeper
+      ? new SafeStorageCredentialStore(options.secretKeeper, `${credentialsFile}.bin`)
+      : new OwnerOnlyFileCredentialStore(`${credentialsFile}.json`),
+    // One checker per address, each with its own cache file, so a test server's answers never
+    // stand in for Crossref's.
+    retractions: (baseUrl) => {
+      let checker = retractionCheckers.get(baseUrl);
+      if (!checker) {
+        const cacheName =
+          baseUrl === DEFAULT_CROSSREF_BASE_URL
+            ? 'crossref'
+            : `crossref-${createHash('sha256').update(baseUrl).digest('hex').slice(0, 12)}`;
+        checker = new CrossrefRetractionChecker({
+          baseUrl,
+          cacheFile: join(options.dataDir, 'share', `${cacheName}-notices.json`),
+          clock,
+          userAgent: `Rounds/${options.version} (desktop journal club)`,
+        });
+        retractionCheckers.set(baseUrl, checker);
+      }
+      return checker;
+    },
+    feed: new FolderFeedPublisher(),
+    clock,
+  });
   // DOIs added offline are looked up at start and after every refresh run (the network is back).
   const lookUpPending = () =>
     void papers.lookUpPending().catch((error: unknown) => {
@@ -247,6 +311,8 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
       changes: search,
     }),
     club,
+    guard: new GuardMainService(),
+    share,
     app: new AppMainService({
       store,
       info: { version: options.version, runtime: options.runtime, dataDir: options.dataDir },
@@ -308,6 +374,7 @@ export async function composeBackend(options: BackendOptions): Promise<ComposedB
         await searchIndex.close();
         await images.idle();
         await imageMaps.close();
+        await shareFiles.close();
         await club.close();
         await clubStore.close();
         await annotations.close();

@@ -8,6 +8,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   shell,
   type WebFrameMain,
@@ -84,6 +85,8 @@ async function start(): Promise<void> {
       runtime: 'electron',
       version: app.getVersion(),
       privateFeeds: 'when-typed',
+      // Posting accounts' secrets are encrypted with a key the OS keychain keeps for this user.
+      secretKeeper: safeStorage,
     });
   } catch (error) {
     failToStart(error);

@@ -3,11 +3,13 @@ import { appContract } from './app';
 import { clubContract } from './club';
 import type { ServiceClient, ServiceImplementation } from './define';
 import { feedsContract } from './feeds';
+import { guardContract } from './guard';
 import { imagesContract } from './images';
 import { libraryContract } from './library';
 import { papersContract } from './papers';
 import { retentionContract } from './retention';
 import { rulesContract } from './rules';
+import { shareContract } from './share';
 import { sourcesContract } from './sources';
 
 export * from './define';
@@ -15,11 +17,13 @@ export * from './annotations';
 export * from './app';
 export * from './club';
 export * from './feeds';
+export * from './guard';
 export * from './images';
 export * from './library';
 export * from './papers';
 export * from './retention';
 export * from './rules';
+export * from './share';
 export * from './sources';
 
 /** Every service of the backend, keyed by service name. Both transports are built from this. */
@@ -28,11 +32,13 @@ export const contract = {
   app: appContract,
   club: clubContract,
   feeds: feedsContract,
+  guard: guardContract,
   images: imagesContract,
   library: libraryContract,
   papers: papersContract,
   retention: retentionContract,
   rules: rulesContract,
+  share: shareContract,
   sources: sourcesContract,
 } as const;
 

@@ -5,6 +5,7 @@ import { cleanup, configure, render, screen, waitFor, within } from '@testing-li
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SHORTCUTS } from './shortcuts';
+import { emulateModalDialogs, stubUnobservedResizeObserver } from '../testing/jsdomWindow';
 import {
   createFakeBackend,
   sampleFeed,
@@ -16,23 +17,9 @@ import {
 // A loaded machine can take seconds to render; the waits below end on what appears, not a clock.
 configure({ asyncUtilTimeout: 15_000 });
 
-/** jsdom lays nothing out and has no ResizeObserver; the list then renders its overscan rows. */
-class UnobservedResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-vi.stubGlobal('ResizeObserver', UnobservedResizeObserver);
-
-/** jsdom has no modal dialogs; opening and closing one is all the shortcut overlay needs here. */
-if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-}
+// Without layout the list renders its overscan rows; the shortcut overlay needs modal dialogs.
+stubUnobservedResizeObserver();
+emulateModalDialogs();
 
 // renderer/src/ipc/api.ts reads `window.api` once, when first imported, as in Electron where the
 // preload sets it; so one backend serves every test and each test refills its library.

@@ -1,3 +1,4 @@
+import type { DraftSource } from '@shared/contract';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ClubArea } from '../features/club/ClubArea';
 import type { ChosenPaper } from '../features/club/NewSessionDialog';
@@ -24,6 +25,7 @@ import { ItemContextMenu } from '../features/library/ItemContextMenu';
 import { useRules } from '../features/rules/useRules';
 import { AddPapers } from '../features/papers/AddPapers';
 import { KeepPapers } from '../features/retention/KeepPapers';
+import { ShareArea } from '../features/share/ShareArea';
 import { OpmlActions } from '../features/sources/OpmlActions';
 import { useOpmlTransfer } from '../features/sources/useOpmlTransfer';
 import { api } from '../ipc/api';
@@ -61,6 +63,18 @@ export function App() {
   // The journal club replaces the list and the reader while open; `discuss` is a paper from the
   // reader to start a session on.
   const [club, setClub] = useState<{ discuss: ChosenPaper | null } | null>(null);
+  // Summaries take the same place, never together with the journal club; `start` is a summary to
+  // begin, asked for by the reader or a session's paper. Each opening is a new `visit`, so the
+  // sources pane's "Summaries" always comes back to the list of them.
+  const [share, setShare] = useState<{ start: DraftSource | null; visit: number } | null>(null);
+  const openSummaries = (start: DraftSource | null) => {
+    setClub(null);
+    setShare((current) => ({ start, visit: (current?.visit ?? 0) + 1 }));
+  };
+  const startHandled = useCallback(
+    () => setShare((current) => (current === null ? null : { ...current, start: null })),
+    [],
+  );
   const rules = useRules();
   const [searchText, setSearchText] = useState('');
   // Typing queries the library once the user pauses, not on every key.
@@ -155,16 +169,18 @@ export function App() {
 
   const selectSource = (next: ItemSource) => {
     layout.closeSourcesDrawer();
-    // Any source leaves the journal club for the list, the one already chosen included.
+    // Any source leaves the journal club (or the summaries) for the list, the one already chosen
+    // included.
     setClub(null);
+    setShare(null);
     if (sourceKey(next) === sourceKey(source)) return;
     setSource(next);
     clearSelection();
   };
 
   useWindowShortcuts({
-    // The list's keys act on a list that the journal club hides.
-    enabled: dialog === null && club === null,
+    // The list's keys act on a list that the journal club and the summaries hide.
+    enabled: dialog === null && club === null && share === null,
     selection,
     items,
     isRead: (item) => flags.flagsOf(item).read,
@@ -251,9 +267,15 @@ export function App() {
           onFailure={showError}
           onOpenJournalClub={() => {
             layout.closeSourcesDrawer();
+            setShare(null);
             setClub({ discuss: null });
           }}
           journalClubOpen={club !== null}
+          onOpenSummaries={() => {
+            layout.closeSourcesDrawer();
+            openSummaries(null);
+          }}
+          summariesOpen={share !== null}
         />
         <main className="workspace-main">
           {/* The sources' right edge, first in the main landmark so that all content is in one. */}
@@ -271,6 +293,22 @@ export function App() {
               onDiscussHandled={() => setClub({ discuss: null })}
               onOpenItem={(itemId) => {
                 setClub(null);
+                layout.showReader();
+                selection.openItem(itemId);
+              }}
+              leading={
+                <SourcesToggle shown={layout.sourcesShown} onToggle={layout.toggleSources} />
+              }
+              onWriteSummary={openSummaries}
+            />
+          ) : share !== null ? (
+            <ShareArea
+              key={share.visit}
+              client={api.share}
+              start={share.start}
+              onStartHandled={startHandled}
+              onOpenItem={(itemId) => {
+                setShare(null);
                 layout.showReader();
                 selection.openItem(itemId);
               }}
@@ -362,6 +400,7 @@ export function App() {
                     onDiscussAtClub={(item) =>
                       setClub({ discuss: { itemId: item.id, title: item.title } })
                     }
+                    onWriteSummary={(item) => openSummaries({ kind: 'paper', itemId: item.id })}
                   />
                 </ReaderColumn>
               </SearchHighlightContext.Provider>

@@ -21,8 +21,9 @@ import {
 
 import { clubHandlers, type FakeClub } from '../features/club/testing/fakeClubService';
 import { paperHandlers, type FakePapers } from '../features/papers/testing/fakePapersService';
+import { shareHandlers, type FakeShare } from '../features/share/testing/fakeShareService';
 
-export { FakeFailure, type FakeAnnotations, type FakeClub, type FakePapers };
+export { FakeFailure, type FakeAnnotations, type FakeClub, type FakePapers, type FakeShare };
 
 type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -36,6 +37,8 @@ export interface FakeLibrary {
   papers?: FakePapers;
   /** The journal club's profile, clubs, sessions and CPD log; none when left out. */
   club?: FakeClub;
+  /** Summary drafts, sharing settings and accounts; none when left out. */
+  share?: FakeShare;
 }
 
 /** The fake backend: the typed client to give the window, and the calls it received. */
@@ -132,6 +135,7 @@ function handlersFor(library: FakeLibrary): Map<string, Handler> {
     ...annotationHandlers(library),
     ...paperHandlers(library),
     ...clubHandlers(library),
+    ...shareHandlers(library),
   ]);
 }
 

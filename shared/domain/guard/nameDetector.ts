@@ -111,14 +111,44 @@ function contextNames(text: string): Finding[] {
 // A place belongs to a person after words like "lives in" or "from"; "participants in London" and
 // "trial sites in Canada" describe a study. States and countries are wider than Safe Harbor asks.
 // Either case for the first letter, so a sentence may start with them ("Lives in Ely").
-const PERSON_PLACE_VERBS =
-  'lives living lived resident residing born moved moving from returned travelled traveled found collapsed admitted'
+function eitherCase(words: string): string {
+  return words
     .split(' ')
     .map((word) => `[${word[0]?.toUpperCase()}${word[0]}]${word.slice(1)}`)
     .join('|');
+}
+const PERSON_PLACE_VERBS = eitherCase(
+  'lives living lived resident residing born moved moving from returned travelled traveled found collapsed admitted transferred',
+);
 const PERSON_PLACE = new RegExp(
   String.raw`\b(?:${PERSON_PLACE_VERBS})\b(?:\s+(?:alone|here|to|of|in|at|back|hypothermic|unconscious|on\s+the\s+floor))*\s+(?:in|from|of|to|at)?\s*(${FULL_NAME})`,
   'gu',
+);
+// Words about where someone lives may sit several words before the place ("lives with her
+// granddaughter in a flat in Salford", "discharged home to Hexham", "grew up in Port Talbot"), so
+// a place anywhere later in the same clause counts, after a preposition of place.
+const HOME_WORDS = eitherCase(
+  'lives live living lived resides reside residing resident stays staying settled relocated moved moving home native originally grew raised hails hailing visiting',
+);
+const HOME_CLAUSE_PLACE = new RegExp(
+  String.raw`\b(?:${HOME_WORDS})\b[^.;:!?\n]{0,60}?\b(?:in|to|near|at|from|of)\s+(${FULL_NAME})`,
+  'gu',
+);
+// Indian case notes write "resident of" as "r/o".
+const RESIDENT_OF = new RegExp(String.raw`\b[Rr]\/[Oo]\s+(${FULL_NAME})`, 'gu');
+// Capitalised words a clause about home often holds that are not places: services, wards, months,
+// days, festivals, languages and the labels that follow an address.
+const NOT_PLACE_STARTS = new Set(
+  (
+    'Cardiology Oncology Neurology Respiratory Renal Haematology Gastroenterology Rheumatology ' +
+    'Dermatology Urology Orthopaedics Orthopedics Paediatrics Pediatrics Geriatrics Psychiatry ' +
+    'Radiology Surgery Medicine Clinic Ward Theatre Theatres Recovery Resus Majors Minors ' +
+    'Outpatients Intensive Accident Emergency General Primary Care Hospice Hospital Rehab Day ' +
+    'January February March April May June July August September October November December ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter Diwali Eid ' +
+    'English Hindi Urdu Punjabi Polish Arabic Spanish Tel Telephone Phone Mobile Email Fax Mob ' +
+    'Her His Their Our My'
+  ).split(' '),
 );
 // "born on 9 March 1958 in Kumasi": the date between the verb and the place.
 const BIRTHPLACE = new RegExp(String.raw`\bborn\b[^.;\n]{0,30}?\bin\s+(${FULL_NAME})`, 'gu');
@@ -127,38 +157,54 @@ const PLACE_BEFORE_ADDRESS_PART = new RegExp(
   String.raw`(${FULL_NAME}),?\s+(?=(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+\d{5}\b|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)`,
   'gu',
 );
+// Countries, states and provinces: Safe Harbor allows them, so a word of one is never a town.
 const NOT_TOWNS = new Set(
-  'United States America Canada Germany France Spain Italy England Scotland Wales Ireland Britain UK US USA Europe Africa Asia Australia India China Japan Dr Mr Mrs Ms The'.split(
-    ' ',
-  ),
+  (
+    'United States America Canada Germany France Spain Italy England Scotland Wales Ireland ' +
+    'Britain UK US USA Europe Africa Asia Australia India China Japan Pakistan Bangladesh Nepal ' +
+    'Sri Lanka Nigeria Ghana Kenya Uganda Somalia Ethiopia Sudan Zimbabwe Zambia Egypt Morocco ' +
+    'Poland Romania Lithuania Latvia Hungary Czech Portugal Netherlands Belgium Switzerland ' +
+    'Austria Sweden Norway Denmark Finland Greece Turkey Iran Iraq Syria Afghanistan Russia ' +
+    'Ukraine Jamaica Philippines Vietnam Thailand Malaysia Singapore Indonesia Korea Brazil ' +
+    'Mexico Argentina Chile Peru Colombia Zealand Texas California Florida Ohio Alaska Hawaii ' +
+    'Ontario Quebec Alberta Manitoba Saskatchewan Queensland Tasmania NSW Kerala Punjab Gujarat ' +
+    'Maharashtra Tamil Nadu Karnataka Bengal Rajasthan Bihar Dr Mr Mrs Ms The'
+  ).split(' '),
 );
+const RECRUITMENT_WORDS =
+  /\b(?:participants|patients were|trials|cohort|enrolled|enrolment|enrollment|recruited|recruitment|sites|registry)\b/i;
 const STUDY_WORDS =
   /\b(?:participants|patients were|trial|trials|cohort|enrolled|recruited|sites?|centres?|centers?|countries|study|registry|guideline|hospitals)\b/i;
 
-function placeNames(text: string, streetEnds: readonly number[]): Finding[] {
+function placeNames(text: string, addressEnds: readonly number[]): Finding[] {
   const found: Finding[] = [];
   const add = (start: number, end: number) => {
     const candidate = mention(text, 'town', start, end);
     if (!candidate || wordsOf(candidate.text).some((word) => NOT_TOWNS.has(word))) return;
-    if (isEponym(text, candidate.start, candidate.end)) return;
+    if (NOT_PLACE_STARTS.has(wordsOf(candidate.text)[0] ?? '')) return;
+    if (isEponym(text, candidate.start, candidate.end) || namesAScheme(text, candidate.end)) return;
+    // "Recruited from Ontario sites": a study's places, unless a person is in the sentence too.
+    // Narrower than STUDY_WORDS, because "another centre" or "a sleep study" is a patient's care.
+    const sentence = sentenceAround(text, candidate.start, candidate.end);
+    if (RECRUITMENT_WORDS.test(sentence) && !PERSON_WORDS.test(sentence)) return;
     found.push(candidate);
   };
-  for (const match of text.matchAll(PERSON_PLACE)) {
-    const value = match[1] ?? '';
-    const start = match.index + match[0].lastIndexOf(value);
-    add(start, start + value.length);
-  }
-  for (const match of text.matchAll(BIRTHPLACE)) {
-    const value = match[1] ?? '';
-    const start = match.index + match[0].lastIndexOf(value);
-    add(start, start + value.length);
+  for (const pattern of [PERSON_PLACE, BIRTHPLACE, HOME_CLAUSE_PLACE, RESIDENT_OF]) {
+    for (const match of text.matchAll(pattern)) {
+      const value = match[1] ?? '';
+      const start = match.index + match[0].lastIndexOf(value);
+      add(start, start + value.length);
+    }
   }
   for (const match of text.matchAll(PLACE_BEFORE_ADDRESS_PART)) {
     add(match.index, match.index + (match[1] ?? '').length);
   }
-  // The town after a street address: "14 Elm Grove, Harrogate".
-  for (const end of streetEnds) {
-    const match = new RegExp(String.raw`^,\s+(${FULL_NAME})`, 'u').exec(text.slice(end));
+  // The town after a street address or a ZIP: "14 Elm Grove, Harrogate", "3 Kingfisher Close in
+  // Morpeth", "ZIP code 73301, Austin".
+  for (const end of addressEnds) {
+    const match = new RegExp(String.raw`^(?:,\s+|\s+in\s+)(${FULL_NAME})`, 'u').exec(
+      text.slice(end),
+    );
     if (match) {
       const start = end + match[0].length - (match[1] ?? '').length;
       add(start, start + (match[1] ?? '').length);
@@ -167,16 +213,39 @@ function placeNames(text: string, streetEnds: readonly number[]): Finding[] {
   return found;
 }
 
+// A place followed by the kind of document or scheme named after a meeting place ("the Berlin
+// definition", "the Vienna classification") names the scheme, not where anyone lives.
+const SCHEME_AFTER_PLACE =
+  /^['’]?\s+(?:definition|consensus|declaration|statement|convention|guidelines?|criteria|classification|rules?|score|scale|system|staging|protocol|questionnaire|study|trial|cohort|group|agreement|nomenclature)\b/;
+
+function namesAScheme(text: string, end: number): boolean {
+  return SCHEME_AFTER_PLACE.test(text.slice(end));
+}
+
+// Someone particular in the sentence, which makes a place in it theirs even beside study words.
+const PERSON_WORDS =
+  /\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Mm]y|[Mm]um|[Dd]ad|Mr|Mrs|Ms|Miss|Mx|[Pp]atient(?!s)|[Pp]t|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband)\b/;
+
 function sentenceAround(text: string, start: number, end: number): string {
   const from = Math.max(text.lastIndexOf('.', start), text.lastIndexOf('\n', start)) + 1;
   const stop = text.slice(end).search(/[.\n]/);
   return text.slice(from, stop === -1 ? text.length : end + stop);
 }
 
-/** Names of people and places; `streetEnds` are where street addresses found earlier end. */
-export function findNames(text: string, streetEnds: readonly number[] = []): Finding[] {
+/**
+ * Names of people and places; `addressEnds` are where street addresses and ZIP codes found
+ * earlier end, because the town is usually written next.
+ */
+export function findNames(text: string, addressEnds: readonly number[] = []): Finding[] {
   const document = nlp(text);
   const found: Finding[] = [];
+  const places = placeNames(text, addressEnds);
+  // Next to an address the word is a town even when the tagger takes it for a person ("Austin").
+  const besideAddress = places.filter((place) =>
+    addressEnds.some(
+      (end) => end <= place.start && /^(?:,\s+|\s+in\s+)$/.test(text.slice(end, place.start)),
+    ),
+  );
   for (const person of tagged(document.people())) {
     const candidate = mention(
       text,
@@ -184,8 +253,11 @@ export function findNames(text: string, streetEnds: readonly number[] = []): Fin
       person.offset.start,
       person.offset.start + person.offset.length,
     );
-    // Lower-case words are not names here, and all-capital words are acronyms (ARIA, SPRINT).
-    if (!candidate || !/\p{Lu}/u.test(candidate.text) || !/\p{Ll}/u.test(candidate.text)) continue;
+    // A name starts with a capital here ("al. (Lancet" is a citation), and all-capital words are
+    // acronyms (ARIA, SPRINT).
+    if (!candidate || !/^\p{Lu}/u.test(candidate.text) || !/\p{Ll}/u.test(candidate.text)) continue;
+    if (besideAddress.some((place) => place.start < candidate.end && candidate.start < place.end))
+      continue;
     if (
       isAuthor(text, candidate.start, candidate.end) ||
       isEponym(text, candidate.start, candidate.end)
@@ -209,9 +281,10 @@ export function findNames(text: string, streetEnds: readonly number[] = []): Fin
       place.offset.start + place.offset.length,
     );
     if (!candidate || wordsOf(candidate.text).some((word) => NOT_TOWNS.has(word))) continue;
-    if (isEponym(text, candidate.start, candidate.end)) continue;
+    if (isEponym(text, candidate.start, candidate.end) || namesAScheme(text, candidate.end))
+      continue;
     if (STUDY_WORDS.test(sentenceAround(text, candidate.start, candidate.end))) continue;
     found.push(candidate);
   }
-  return [...found, ...placeNames(text, streetEnds)];
+  return [...found, ...places];
 }

@@ -37,10 +37,10 @@ function rank(finding: Finding): number {
  */
 export function scanForPhi(text: string): Finding[] {
   const structured = findStructuredIdentifiers(text);
-  const streetEnds = structured
-    .filter((finding) => finding.type === 'street-address')
+  const addressEnds = structured
+    .filter((finding) => finding.type === 'street-address' || finding.type === 'zip')
     .map((finding) => finding.end);
-  const candidates = [...structured, ...findNames(text, streetEnds)].sort(
+  const candidates = [...structured, ...findNames(text, addressEnds)].sort(
     (a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   const kept: Finding[] = [];

@@ -1,6 +1,7 @@
 // Pattern detectors for the identifiers that have a shape: numbers, addresses, dates. Most need a
 // context word before them ("MRN", "fax", "DOB"), because the same digits are often a lab value,
 // a trial registration or a dose in a paper's discussion.
+import { findDates, findOldAges } from './agesAndDates';
 import type { Finding, PhiType } from './findings';
 import { isIpv4, isIpv6, isPlausibleSsn, isValidNhsNumber, passesLuhn } from './identifierChecks';
 
@@ -75,6 +76,16 @@ const LABELLED_IDENTIFIERS: { type: PhiType; labels: string[] }[] = [
       'health plan ID',
       'insurance member number',
       'insurance number',
+      'insurance ID',
+      'insurance no',
+      'insurance card',
+      'health insurance',
+      'insurer ID',
+      'subscriber ID',
+      'subscriber number',
+      'group number',
+      'plan ID',
+      'Medicare card',
       'member number',
       'member ID',
       'policy number',
@@ -245,85 +256,6 @@ function addresses(text: string): Finding[] {
   return [...matchesOf(text, EMAIL, 'email'), ...ipv4, ...ipv6, ...urls(text)];
 }
 
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
-const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
-const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?`;
-const YEAR = String.raw`(?:1[89]\d{2}|20\d{2})`;
-const DAY_MONTH = String.raw`(?:${WEEKDAY},?\s+)?(?:the\s+)?${DAY}\s+(?:of\s+)?${MONTH}(?:,?\s+${YEAR})?`;
-const MONTH_DAY = String.raw`(?:${WEEKDAY},?\s+)?${MONTH}\s+${DAY}(?:,?\s+${YEAR})?`;
-const NUMERIC_DATE = String.raw`(?:${YEAR}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:${YEAR}|\d{2})|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:${YEAR}|\d{2}))`;
-const HOLIDAY = String.raw`(?:Christmas Day|Christmas Eve|Boxing Day|New Year's Day|New Year's Eve|Easter (?:Sunday|Monday))(?:\s+${YEAR})?`;
-// Month and year alone ("March 2020") is a date of a person only after words about the person.
-const PERSON_EVENT = String.raw`(?:born|died|death|admitted|admission|discharged|discharge|DOB|seen|presented|diagnosed|operated|surgery|transferred|delivered|since|on|from|until)`;
-
-function dates(text: string): Finding[] {
-  return [
-    ...matchesOf(
-      text,
-      new RegExp(`(?<![\\w/.-])(?:${NUMERIC_DATE})(?![\\w/]|[.-]\\d)`, 'g'),
-      'date',
-    ),
-    ...matchesOf(
-      text,
-      new RegExp(`\\b(?:${DAY_MONTH}|${MONTH_DAY}|${HOLIDAY})\\b`, 'g'),
-      'date',
-      (match) =>
-        // "May 5" is a month; "may 5 patients" is not, so months are matched with their capital only.
-        !/^May\s+\d+\s+(?:patients|participants|people)/.test(match[0]),
-    ),
-    ...matchesOf(
-      text,
-      new RegExp(`\\b${PERSON_EVENT}\\s+(?:in\\s+)?(${MONTH}\\s+${YEAR})\\b`, 'gi'),
-      'date',
-      () => true,
-      1,
-    ),
-    ...matchesOf(text, /\bon the (\d{1,2}(?:st|nd|rd|th))\b/g, 'date', () => true, 1),
-    ...matchesOf(text, new RegExp(`\\b(?:last|this|next)\\s+${WEEKDAY}\\b`, 'g'), 'date'),
-  ];
-}
-
-const OLD_AGE = String.raw`(?:9\d|1[01]\d)`;
-const NOT_AN_AGE_UNIT = String.raw`(?!\s*(?:%|mg|mcg|µg|g\b|kg|mmol|mL|ml|L\b|bpm|mmHg|\/|\.\d|per\b|percent|cm|mm\b|patients|participants))`;
-
-function ages(text: string): Finding[] {
-  return [
-    ...matchesOf(
-      text,
-      new RegExp(
-        `\\b${OLD_AGE}(?:[- ]years?[- ]old|[- ]?y(?:ea)?rs?[- ]?old|[- ]?yo\\b|\\s+years\\s+of\\s+age)`,
-        'gi',
-      ),
-      'age-over-89',
-    ),
-    ...matchesOf(
-      text,
-      new RegExp(`\\b(?:aged?|age:)\\s*(${OLD_AGE})\\b${NOT_AN_AGE_UNIT}`, 'gi'),
-      'age-over-89',
-      () => true,
-      1,
-    ),
-    ...matchesOf(
-      text,
-      new RegExp(
-        `\\b(?:s?he|patient|pt|who)\\s+(?:is|was|is now|turned)\\s+(${OLD_AGE})\\b${NOT_AN_AGE_UNIT}`,
-        'gi',
-      ),
-      'age-over-89',
-      () => true,
-      1,
-    ),
-    // "Mrs Eileen Doherty, 101, lives alone": an age between commas right after a capitalised word.
-    ...matchesOf(
-      text,
-      new RegExp(`(?<=\\b[A-Z][a-z]+),\\s*(${OLD_AGE}),`, 'g'),
-      'age-over-89',
-      () => true,
-      1,
-    ),
-  ];
-}
-
 const STREET_SUFFIX = String.raw`(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Grove|Drive|Close|Way|Court|Ct|Place|Pl|Crescent|Terrace|Boulevard|Blvd|View|Hill|Gardens|Square|Row|Walk|Mews|Parade)`;
 const STREET = String.raw`(?:(?:Flat|Apartment|Apt|Unit|Suite)\s+\w+,?\s+|\d+[A-Z]?,\s+|[A-Z][a-z]+\s+(?:House|Cottage|Lodge|Farm|Court|Hall),\s+)?\d{1,5}[A-Z]?\s+(?:[A-Z0-9][A-Za-z0-9'’]*\s+){1,3}${STREET_SUFFIX}\b\.?(?:\s+(?:NW|NE|SW|SE)\b)?`;
 const US_STATES =
@@ -358,8 +290,8 @@ export function findStructuredIdentifiers(text: string): Finding[] {
     ...unlabelledNumbers(text),
     ...phones(text),
     ...addresses(text),
-    ...dates(text),
-    ...ages(text),
+    ...findDates(text),
+    ...findOldAges(text),
     ...places(text),
   ];
 }

@@ -177,6 +177,56 @@ export const sampleArguments: SampleArguments = {
     applyNow: [],
     acknowledgeRun: [{ at: '2026-01-01T00:00:00.000Z' }],
   },
+  guard: {
+    scan: [{ text: 'Seen by Dr Patel on 3 March 2026; MRN 12345678.' }],
+  },
+  share: {
+    drafts: [{ query: 'dapagliflozin' }],
+    createDraft: [{ source: { kind: 'paper', itemId: 'item-1' } }],
+    draft: [{ id: 'draft-1' }],
+    saveDraft: [
+      {
+        id: 'draft-1',
+        changes: {
+          text: 'Dapagliflozin in CKD. Level of evidence: Oxford CEBM Level 2',
+          dismissals: [
+            {
+              field: 'text',
+              finding: { type: 'name', start: 0, end: 5, text: 'Rao A' },
+              reason: 'published-author',
+            },
+          ],
+        },
+      },
+    ],
+    removeDraft: [{ id: 'draft-1' }],
+    check: [{ id: 'draft-1' }],
+    checkNotices: [{ id: 'draft-1' }],
+    composeLink: [{ id: 'draft-1', platform: 'bluesky', index: 0 }],
+    postsForCopy: [{ id: 'draft-1', platform: 'x' }],
+    postThread: [{ id: 'draft-1', platform: 'mastodon', withImage: true }],
+    card: [{ id: 'draft-1', size: 'square' }],
+    handout: [{ id: 'draft-1', format: 'pdf' }],
+    publishToFeed: [{ id: 'draft-1' }],
+    settings: [],
+    setSettings: [
+      {
+        disclosure: 'None',
+        mastodonLimit: 500,
+        feed: { folder: '/srv/club-feed', title: 'Renal JC summaries', baseUrl: null },
+      },
+    ],
+    accounts: [],
+    setAccount: [
+      {
+        platform: 'bluesky',
+        service: 'https://bsky.social',
+        identifier: 'renaljc.bsky.social',
+        appPassword: 'abcd-efgh-ijkl-mnop',
+      },
+    ],
+    forgetAccount: [{ platform: 'mastodon' }],
+  },
   rules: {
     list: [],
     addMuteRule: [{ text: 'colchicine', field: 'title' }],
@@ -280,6 +330,7 @@ export const samplePayloads: SamplePayloads = {
   feeds: { onDidRefresh: sampleRefreshEvent },
   images: { onDidStoreImages: { itemIds: ['item-1'] } },
   papers: { onPendingLookupsSettled: { filled: [], notFound: [], stillPending: 1 } },
+  share: { onDidChangeDrafts: { id: 'draft-1' } },
   retention: {
     onDidExpire: {
       at: '2026-01-01T00:00:00.000Z',

@@ -1,4 +1,4 @@
-import type { BundleImported, Club, ClubProfile } from '@shared/contract';
+import type { BundleImported, Club, ClubProfile, DraftSource } from '@shared/contract';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormFailure } from '../../ui/FormFailure';
 import { useIsMounted } from '../../ui/useIsMounted';
@@ -25,6 +25,8 @@ export interface ClubAreaProps {
   onOpenItem: (itemId: string) => void;
   /** Drawn above every page (the sources toggle, for a narrow window). */
   leading?: ReactNode;
+  /** Starts a summary of a session's paper (leaving the club area); no button without it. */
+  onWriteSummary?: (source: DraftSource) => void;
 }
 
 type Screen =
@@ -51,6 +53,7 @@ export function ClubArea({
   onDiscussHandled = () => undefined,
   onOpenItem,
   leading,
+  onWriteSummary,
 }: ClubAreaProps) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [clubId, setClubId] = useState<string | null>(null);
@@ -171,6 +174,7 @@ export function ClubArea({
           onImported={imported}
           onNews={say}
           onFailure={fail}
+          onWriteSummary={onWriteSummary}
         />
       );
     } else if (screen.kind === 'cpd') {

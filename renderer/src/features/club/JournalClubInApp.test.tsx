@@ -12,24 +12,15 @@ import {
   type FakeBackend,
   type FakeLibrary,
 } from '../../testing/fakeBackend';
+import { emulateModalDialogs, stubUnobservedResizeObserver } from '../../testing/jsdomWindow';
 import { fakeClub } from './testing/fakeClubService';
 
 vi.mock('./discussion/SessionDiscussion', () => ({ SessionDiscussion: () => null }));
 
 configure({ asyncUtilTimeout: 15_000 });
 
-class UnobservedResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-vi.stubGlobal('ResizeObserver', UnobservedResizeObserver);
-HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-  this.setAttribute('open', '');
-};
-HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-  this.removeAttribute('open');
-};
+stubUnobservedResizeObserver();
+emulateModalDialogs();
 
 // renderer/src/ipc/api.ts reads `window.api` once, when first imported.
 const library: FakeLibrary = { feeds: [], items: [] };

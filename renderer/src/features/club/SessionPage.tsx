@@ -1,4 +1,4 @@
-import type { BundleImported, SessionView } from '@shared/contract';
+import type { BundleImported, DraftSource, SessionView } from '@shared/contract';
 import { SESSION_STATUSES, type SessionStatus } from '@shared/domain/club/session/sessionValues';
 import { useId, useState } from 'react';
 import { FormFailure } from '../../ui/FormFailure';
@@ -31,6 +31,8 @@ export interface SessionPageProps {
   onImported: (imported: BundleImported) => void;
   onNews: (message: string) => void;
   onFailure: (message: string) => void;
+  /** Starts a summary of one of the session's papers; no button without it. */
+  onWriteSummary?: (source: DraftSource) => void;
 }
 
 /** The statuses a user picks; "closed" comes only from "Close session", with a bottom line. */
@@ -87,6 +89,7 @@ function SessionContent({
   onImported,
   onNews,
   onFailure,
+  onWriteSummary,
 }: SessionContentProps) {
   const ids = {
     pdfs: useId(),
@@ -194,7 +197,7 @@ function SessionContent({
           Log CPD
         </button>
       </div>
-      <PapersSection view={view} onOpenItem={onOpenItem} />
+      <PapersSection view={view} onOpenItem={onOpenItem} onWriteSummary={onWriteSummary} />
       <section className="club-section" aria-labelledby={ids.prereading}>
         <h2 id={ids.prereading}>Pre-reading</h2>
         <SavedOnBlurField

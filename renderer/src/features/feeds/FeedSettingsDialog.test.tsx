@@ -5,18 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleFeed } from '../../testing/fakeBackend';
 import { FeedSettingsDialog } from './FeedSettingsDialog';
 import type { FeedSettingsChanges } from './feedSettingsDraft';
+import { emulateModalDialogs } from '../../testing/jsdomWindow';
 
 afterEach(cleanup);
 
-// jsdom has no modal dialogs: open and close toggle the attribute, as a browser would.
-beforeEach(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeEach(emulateModalDialogs);
 
 function renderDialog(keepImages: boolean) {
   const saved: FeedSettingsChanges[] = [];

@@ -8,6 +8,7 @@ import { sampleFeed } from '../../testing/fakeBackend';
 import type { ItemSource } from '../library/ItemSource';
 import { FEED_DRAG_TYPE } from './feedDrag';
 import { SourcesPane, type SourcesBackend } from './SourcesPane';
+import { emulateModalDialogs } from '../../testing/jsdomWindow';
 
 afterEach(() => {
   cleanup();
@@ -15,15 +16,7 @@ afterEach(() => {
   window.localStorage.clear();
 });
 
-// jsdom has no modal dialogs: open and close toggle the attribute, as a browser would.
-beforeEach(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeEach(emulateModalDialogs);
 
 const FEEDS: FeedSummary[] = [
   sampleFeed({

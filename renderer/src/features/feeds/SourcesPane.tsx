@@ -84,6 +84,10 @@ export interface SourcesPaneProps {
   onOpenJournalClub?: () => void;
   /** The journal club is what the window shows. */
   journalClubOpen?: boolean;
+  /** Opens the summaries in place of the list and the reader; no button without it. */
+  onOpenSummaries?: () => void;
+  /** The summaries are what the window shows. */
+  summariesOpen?: boolean;
 }
 
 const VIEW_COUNT_WORDS: Record<ItemFilter, string> = {
@@ -121,6 +125,8 @@ export function SourcesPane({
   onFailure = () => undefined,
   onOpenJournalClub,
   journalClubOpen = false,
+  onOpenSummaries,
+  summariesOpen = false,
 }: SourcesPaneProps) {
   const feedsHeadingId = useId();
   const tagsHeadingId = useId();
@@ -293,6 +299,18 @@ export function SourcesPane({
                   countDescription="Your clubs, their sessions and your CPD log"
                   selected={journalClubOpen}
                   onSelect={onOpenJournalClub}
+                />
+              </li>
+            ) : null}
+            {onOpenSummaries !== undefined ? (
+              <li>
+                <SourceButton
+                  label="Summaries"
+                  icon="✎"
+                  count={0}
+                  countDescription="Summaries of papers you are writing or have shared"
+                  selected={summariesOpen}
+                  onSelect={onOpenSummaries}
                 />
               </li>
             ) : null}

@@ -38,6 +38,8 @@ export interface ItemReaderProps {
   loadPdf?: PdfBytesLoader;
   /** Starts a journal club session on this paper; no button without it. */
   onDiscussAtClub?: () => void;
+  /** Starts a summary of this paper for sharing; no button without it. */
+  onWriteSummary?: () => void;
 }
 
 /**
@@ -55,6 +57,7 @@ export function ItemReader({
   annotations,
   loadPdf,
   onDiscussAtClub,
+  onWriteSummary,
 }: ItemReaderProps) {
   const html = useMemo(() => sanitizeForDisplay(item.contentHtml), [item.contentHtml]);
   const link = item.link !== null && isDisplayableHref(item.link) ? item.link : null;
@@ -111,6 +114,11 @@ export function ItemReader({
               {onDiscussAtClub !== undefined ? (
                 <button type="button" className="button" onClick={onDiscussAtClub}>
                   Discuss at journal club
+                </button>
+              ) : null}
+              {onWriteSummary !== undefined ? (
+                <button type="button" className="button" onClick={onWriteSummary}>
+                  Write summary
                 </button>
               ) : null}
             </div>

@@ -16,6 +16,8 @@ export interface ReaderPaneProps {
   annotations?: AnnotationsClient;
   /** Starts a journal club session on the open paper ("Discuss at journal club"). */
   onDiscussAtClub?: (item: ItemDetail) => void;
+  /** Starts a summary of the open paper ("Write summary"). */
+  onWriteSummary?: (item: ItemDetail) => void;
 }
 
 /** The right pane: the selected item, or what to do when nothing is selected. */
@@ -28,6 +30,7 @@ export function ReaderPane({
   onOpenItem,
   annotations,
   onDiscussAtClub,
+  onWriteSummary,
 }: ReaderPaneProps) {
   // The reading area is the "Reader" article; the item's highlights panel sits beside it in the
   // same pane (ItemReader renders both), outside the paper's own content.
@@ -45,6 +48,9 @@ export function ReaderPane({
           annotations={annotations}
           onDiscussAtClub={
             onDiscussAtClub === undefined ? undefined : () => onDiscussAtClub(state.item)
+          }
+          onWriteSummary={
+            onWriteSummary === undefined ? undefined : () => onWriteSummary(state.item)
           }
         />
       ) : (

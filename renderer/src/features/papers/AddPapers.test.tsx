@@ -16,18 +16,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeBackend, type FakeBackend, type FakeLibrary } from '../../testing/fakeBackend';
 import { AddPapers } from './AddPapers';
+import { emulateModalDialogs } from '../../testing/jsdomWindow';
 
 configure({ asyncUtilTimeout: 15_000 });
 
-// jsdom has no modal dialogs: open and close toggle the attribute, as a browser would.
-beforeEach(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeEach(emulateModalDialogs);
 
 const BIBTEX = `
 @article{smith2024,

@@ -12,18 +12,11 @@ import {
   fakeRetention,
   type FakeRetention,
 } from './testing/fakeRetentionService';
+import { emulateModalDialogs } from '../../testing/jsdomWindow';
 
 configure({ asyncUtilTimeout: 15_000 });
 
-// jsdom has no modal dialogs: open and close toggle the attribute, as a browser would.
-beforeEach(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeEach(emulateModalDialogs);
 afterEach(cleanup);
 
 function feed(id: string, title: string, kind: FeedSummary['kind'] = 'feed'): FeedSummary {

@@ -1,13 +1,18 @@
-import type { SessionView } from '@shared/contract';
+import type { DraftSource, SessionView } from '@shared/contract';
 import { useId } from 'react';
 
-/** "Papers": what the session reads, each opened in the reader when it is in the library. */
+/**
+ * "Papers": what the session reads, each opened in the reader when it is in the library, and each
+ * a summary's start ("Write summary") when the window can write one.
+ */
 export function PapersSection({
   view,
   onOpenItem,
+  onWriteSummary,
 }: {
   view: SessionView;
   onOpenItem: (itemId: string) => void;
+  onWriteSummary?: (source: DraftSource) => void;
 }) {
   const headingId = useId();
   return (
@@ -38,6 +43,23 @@ export function PapersSection({
             ) : (
               <p className="club-hint">Only the bundle’s details are on this computer.</p>
             )}
+            {onWriteSummary !== undefined ? (
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={`Write summary of ${paper.title}`}
+                onClick={() =>
+                  onWriteSummary({
+                    kind: 'session',
+                    sessionId: view.sessionId,
+                    clubId: view.clubId,
+                    paperId: paper.paperId,
+                  })
+                }
+              >
+                Write summary
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
