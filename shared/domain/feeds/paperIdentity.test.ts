@@ -42,6 +42,12 @@ describe('normalizeDoi', () => {
     expect(normalizeDoi('10.1101/123456v1')).toBe('10.1101/123456');
   });
 
+  it('keeps all eight digits of an early medRxiv DOI, so two preprints never share one', () => {
+    expect(normalizeDoi('10.1101/19005215')).toBe('10.1101/19005215');
+    expect(normalizeDoi('10.1101/19005215v3')).toBe('10.1101/19005215');
+    expect(normalizeDoi('10.1101/19005215')).not.toBe(normalizeDoi('10.1101/19005299'));
+  });
+
   it('refuses what is not a DOI', () => {
     for (const value of ['', 'doi:', '10.1/x', 'ISSN 0028-4793', 'https://example.org/10.1056']) {
       expect(normalizeDoi(value), value).toBeNull();

@@ -31,11 +31,12 @@ export interface PaperIdSources {
 const DOI_IN_TEXT = /\b10\.\d{4,9}\/[^\s"'<>?#]+/g;
 const DOI_ONLY = /^10\.\d{4,9}\/\S+$/;
 const DOI_PREFIX = /^(?:(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\/|doi:\s*|info:doi\/)/i;
-// Cold Spring Harbor's preprint DOIs (bioRxiv, medRxiv): a date-based or six-digit number; their
-// web addresses append a version and a page kind ("v2.full.pdf") that is not part of the DOI.
-const CSH_PREPRINT_DOI = /^10\.1101\/(\d{4}\.\d{2}\.\d{2}\.\d+|\d{6})/i;
+// Cold Spring Harbor's preprint DOIs (bioRxiv, medRxiv): a date-based number, or before those an
+// undated one (six digits at bioRxiv, eight at medRxiv); their web addresses append a version and
+// a page kind ("v2.full.pdf") that is not part of the DOI.
+const CSH_PREPRINT_DOI = /^10\.1101\/(\d{4}\.\d{2}\.\d{2}\.\d+|\d{6}(?:\d{2})?)(?!\d)/i;
 const CSH_PREPRINT_LINK =
-  /(?:bio|med)rxiv\.org\/(?:content\/(?:10\.1101\/)?|cgi\/content\/(?:short|abstract|full)\/)(\d{4}\.\d{2}\.\d{2}\.\d+|\d{6})(?:v\d+)?/i;
+  /(?:bio|med)rxiv\.org\/(?:content\/(?:10\.1101\/)?|cgi\/content\/(?:short|abstract|full)\/)(\d{4}\.\d{2}\.\d{2}\.\d+|\d{6}(?:\d{2})?)(?!\d)(?:v\d+)?/i;
 // arXiv's DataCite DOIs name the same paper as its arXiv id.
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 const ARXIV_NEW_ID = '\\d{4}\\.\\d{4,5}';

@@ -216,7 +216,7 @@ function placeNames(text: string, addressEnds: readonly number[]): Finding[] {
 // A place followed by the kind of document or scheme named after a meeting place ("the Berlin
 // definition", "the Vienna classification") names the scheme, not where anyone lives.
 const SCHEME_AFTER_PLACE =
-  /^['’]?\s+(?:definition|consensus|declaration|statement|convention|guidelines?|criteria|classification|rules?|score|scale|system|staging|protocol|questionnaire|study|trial|cohort|group|agreement|nomenclature)\b/;
+  /^['’]?\s+(?:definition|consensus|declaration|statement|convention|guidelines?|criteria|classification|rules?|score|scale|system|staging|protocol|questionnaire|study|trial|cohort|group|agreement|nomenclature|cebm|levels?|cent(?:re|er)\s+for)\b/i;
 
 function namesAScheme(text: string, end: number): boolean {
   return SCHEME_AFTER_PLACE.test(text.slice(end));

@@ -43,6 +43,19 @@ export function isDismissed(
   );
 }
 
+/**
+ * True for the paper's own link (its DOI's resolver address or the publisher's page), which the
+ * evidence guard requires in every summary: a web address, but the paper's, not a patient's.
+ */
+function isPaperLink(finding: Finding, draft: SummaryDraft): boolean {
+  if (finding.type !== 'url') return false;
+  const link = finding.text.replace(/[.,;:)\]]+$/u, '');
+  return (
+    link === draft.paper.url ||
+    (draft.paper.doi !== null && link.toLowerCase().endsWith(draft.paper.doi))
+  );
+}
+
 /** The findings in every part of the draft that the user neither redacted nor kept. */
 export function openFindings(
   draft: SummaryDraft,
@@ -52,6 +65,7 @@ export function openFindings(
   for (const part of draftTextParts(draft)) {
     if (part.text.trim() === '') continue;
     for (const finding of scan(part.text)) {
+      if (isPaperLink(finding, draft)) continue;
       if (!isDismissed(finding, part.field, draft.dismissals)) {
         found.push({ ...finding, field: part.field });
       }

@@ -71,7 +71,8 @@ export function feedEntryOf(
 ): ClubFeedEntry {
   return {
     id: draft.id,
-    title: draft.paper.title,
+    // Not the paper's bare title: in a colleague's list the summary sits beside the paper itself.
+    title: `Summary: ${draft.paper.title}`,
     summary: draft.text,
     paper: draft.paper,
     published,
