@@ -109,7 +109,7 @@ export function ClubArea({
 
   const messages = (
     <>
-      <p role="status" className="club-news">
+      <p role="status" className="feature-news">
         {news}
       </p>
       <FormFailure message={failure} />
@@ -214,8 +214,8 @@ export function ClubArea({
   }
 
   return (
-    <div className="club-area">
-      {leading !== undefined ? <div className="club-area-bar">{leading}</div> : null}
+    <div className="feature-area">
+      {leading !== undefined ? <div className="feature-area-bar">{leading}</div> : null}
       {messages}
       {page}
     </div>

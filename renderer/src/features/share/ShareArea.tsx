@@ -165,9 +165,9 @@ export function ShareArea({
   const openFeedSettings = () => setDialog({ kind: 'feed' });
 
   return (
-    <div className="share-area">
-      {leading !== undefined ? <div className="share-area-bar">{leading}</div> : null}
-      <p role="status" className="share-news">
+    <div className="feature-area">
+      {leading !== undefined ? <div className="feature-area-bar">{leading}</div> : null}
+      <p role="status" className="feature-news">
         {news}
       </p>
       <FormFailure message={failure} />

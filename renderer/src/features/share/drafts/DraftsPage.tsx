@@ -187,7 +187,7 @@ export function DraftsPage({
           onChange={(event) => search(event.target.value)}
         />
       </div>
-      <p role="status" className="share-news">
+      <p role="status" className="feature-news">
         {news}
       </p>
       {body}

@@ -106,7 +106,7 @@ export function AccountsDialog({ client, settings, onSaved, onClose }: AccountsD
       describedBy={loaded.status === 'ready' ? explanationId : undefined}
     >
       {body}
-      <p role="status" className="share-news">
+      <p role="status" className="feature-news">
         {news}
       </p>
       <DialogActions onCancel={onClose} cancelLabel="Close" />
