@@ -16,8 +16,9 @@ describe('docs/API.md', () => {
   it('documents every member of every service with its failure codes', () => {
     for (const [serviceName, service] of Object.entries(contract)) {
       for (const [memberName, spec] of Object.entries(service.members)) {
-        const section =
-          generated.split(`### ${serviceName}.${memberName}`)[1]?.split('\n### ')[0] ?? '';
+        // The heading's whole line (an event's says so): `share.draft` must not find `share.drafts`.
+        const heading = `### ${serviceName}.${memberName}${spec.kind === 'event' ? ' (event)' : ''}\n`;
+        const section = generated.split(heading)[1]?.split('\n### ')[0] ?? '';
         expect(section, `${serviceName}.${memberName}`).not.toBe('');
         if (spec.kind === 'method') {
           for (const code of [...spec.errors, 'invalid-argument', 'internal'])

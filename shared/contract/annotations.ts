@@ -11,12 +11,16 @@ import {
   highlightMeaningEditsSchema,
 } from '../domain/annotations/highlightColours';
 import { MAX_IMPORT_CHARACTERS } from '../domain/annotations/webAnnotationJsonLd';
+import { PHI_TYPES } from '../domain/guard/findings';
+import type { ExportFinding } from '../domain/guard/exportGuard';
 import { MAX_NOTE_BYTES, noteEnvelopeSchema } from '../domain/notes/noteEnvelope';
 import { method, service } from './define';
+import { DISMISSAL_REASONS } from './share';
 
 export type { Annotation } from '../domain/annotations/annotation';
 export type { StoredNote } from '../domain/annotations/annotationDocuments';
 export type { HighlightMeanings } from '../domain/annotations/highlightColours';
+export type { ExportFinding, KeptFinding } from '../domain/guard/exportGuard';
 
 /** An item's highlights and notes, with what the colours mean. */
 export interface ItemAnnotations {
@@ -47,6 +51,22 @@ export interface AnnotationImport {
 }
 
 const itemId = z.string().min(1).max(256);
+
+/**
+ * The privacy guard's findings the user keeps in an exported file, each with a reason (matched by
+ * type and text). Shared by every export that the guard blocks: annotations and session bundles.
+ */
+export const keptFindingsSchema = z
+  .array(
+    z.object({
+      type: z.enum(PHI_TYPES),
+      text: z.string().min(1).max(2_000),
+      reason: z.enum(DISMISSAL_REASONS),
+      note: z.string().max(500).optional(),
+    }),
+  )
+  .max(1_000)
+  .default([]);
 
 /**
  * The `annotations` service: highlights on papers (W3C Web Annotation selectors), notes (Lexical
@@ -105,22 +125,37 @@ export const annotationsContract = service('annotations', {
     args: z.tuple([z.object({ meanings: highlightMeaningEditsSchema })]),
   }),
   /**
+   * The privacy guard's findings in what an export of one paper's (or, without `itemId`, every
+   * annotated paper's) highlights would carry: the quotes, the notes and the tags. Every finding,
+   * kept or not, so the window can ask about each before exporting. Fails with `not-found` as the
+   * exports do.
+   */
+  exportFindings: method<ExportFinding[]>()({
+    args: z.tuple([z.object({ itemId: itemId.optional() })]),
+    errors: ['not-found'],
+  }),
+  /**
    * One paper's highlights and notes (or, without `itemId`, every annotated paper's) as Markdown,
-   * grouped by the colours' meanings or in reading order.
+   * grouped by the colours' meanings or in reading order. The privacy guard runs on the file's
+   * text first: it fails with `blocked`, naming what it found, until every finding is in `kept`.
    */
   exportMarkdown: method<ExportedFile>()({
     args: z.tuple([
       z.object({
         itemId: itemId.optional(),
         groupBy: z.enum(['colour', 'position']).default('colour'),
+        kept: keptFindingsSchema,
       }),
     ]),
-    errors: ['not-found'],
+    errors: ['not-found', 'blocked'],
   }),
-  /** The same as W3C Web Annotation JSON-LD, which `importWebAnnotations` reads back. */
+  /**
+   * The same as W3C Web Annotation JSON-LD, which `importWebAnnotations` reads back; blocked by
+   * the privacy guard in the same way.
+   */
   exportWebAnnotations: method<ExportedFile>()({
-    args: z.tuple([z.object({ itemId: itemId.optional() })]),
-    errors: ['not-found'],
+    args: z.tuple([z.object({ itemId: itemId.optional(), kept: keptFindingsSchema })]),
+    errors: ['not-found', 'blocked'],
   }),
   /**
    * Reads a Web Annotation file (ours or another tool's) and merges it: nothing is duplicated, and

@@ -21,6 +21,8 @@ import {
   type PracticeVote,
   type SessionMetadata,
 } from '../domain/club/session/sessionValues';
+import type { ExportFinding } from '../domain/guard/exportGuard';
+import { keptFindingsSchema } from './annotations';
 import { event, method, service } from './define';
 
 export type { ChecklistAgreement, ChecklistAnswer, CpdEntry, CpdTotals, PaperAppraisal };
@@ -424,9 +426,36 @@ export const clubContract = service('club', {
     errors: ['not-found', 'invalid-update'],
     maxRequestBytes: MAX_DISCUSSION_UPDATE_BASE64 + 1_024,
   }),
-  /** The session as a `.rounds` file; with `includePdfs`, the papers' stored PDFs too. */
+  /**
+   * The session as a `.rounds` file; with `includePdfs`, the papers' stored PDFs too. The privacy
+   * guard runs on the text the bundle carries (discussion, presenter's notes, bottom line,
+   * actions, every member's answers' reasons, votes, highlights and notes) just before it is
+   * written: it fails with `blocked`, naming what it found, until every finding is in `kept`.
+   */
   exportBundle: method<ClubFile>()({
-    args: z.tuple([z.object({ sessionId: id, includePdfs: z.boolean().default(false) })]),
+    args: z.tuple([
+      z.object({
+        sessionId: id,
+        includePdfs: z.boolean().default(false),
+        kept: keptFindingsSchema,
+      }),
+    ]),
+    errors: ['not-found', 'blocked'],
+  }),
+  /**
+   * Every privacy guard finding in what `exportBundle` would carry now, so the window can ask
+   * about each before exporting. Member names and papers' titles and authors are not scanned.
+   */
+  bundleFindings: method<ExportFinding[]>()({
+    args: z.tuple([z.object({ sessionId: id })]),
+    errors: ['not-found'],
+  }),
+  /**
+   * The same findings, for the warning shown while the session is shared live through the club's
+   * own server: within the club the guard warns and never blocks.
+   */
+  privacyFindings: method<ExportFinding[]>()({
+    args: z.tuple([z.object({ sessionId: id })]),
     errors: ['not-found'],
   }),
   /**

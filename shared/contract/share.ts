@@ -5,7 +5,10 @@ import {
   type DismissalReason,
   type Finding,
 } from '@shared/domain/guard/findings';
-import type { EditorialNotice } from '@shared/domain/share/evidence/retractionStatus';
+import {
+  RETRACTION_KINDS,
+  type EditorialNotice,
+} from '@shared/domain/share/evidence/retractionStatus';
 import type { PostedPost } from '@shared/domain/share/posting/threadPosting';
 import { SHARE_PLATFORMS, type SharePlatform } from '@shared/domain/share/platformRules';
 import type {
@@ -174,6 +177,18 @@ export interface ShareSettings {
   crossrefBaseUrl: string;
   /** The club feed's folder (absolute path), title and the address it will be served from. */
   feed: { folder: string | null; title: string; baseUrl: string | null };
+}
+
+/** What is known of a paper's fate after publication: the user's mark and Crossref's notices. */
+export interface PaperNotices {
+  itemId: string;
+  doi: string | null;
+  /** The user's own mark first (source `user`), then Crossref's, most severe first. */
+  notices: EditorialNotice[];
+  /** When Crossref was last asked about it (ISO 8601), or null. */
+  checkedAt: string | null;
+  /** Why Crossref's answer is old or missing ("offline…"), or null. */
+  message: string | null;
 }
 
 /** The result of posting a thread. */
@@ -373,6 +388,20 @@ export const shareContract = service('share', {
     args: z.tuple([z.object({ id })]),
     errors: ['not-found', 'blocked', 'no-feed-folder', 'write-failed'],
   }),
+  /**
+   * What is known of a paper's retraction, withdrawal or correction. With `check`, Crossref is
+   * asked unless its answer is less than a week old; offline, the last answer is given with a
+   * message. Summaries of a paper with a notice are held until the notice is acknowledged.
+   */
+  paperNotices: method<PaperNotices>()({
+    args: z.tuple([z.object({ itemId: id, check: z.boolean().default(false) })]),
+    errors: ['not-found'],
+  }),
+  /** The user marks a paper retracted, withdrawn or corrected (null clears the mark). */
+  markPaper: method<PaperNotices>()({
+    args: z.tuple([z.object({ itemId: id, kind: z.enum(RETRACTION_KINDS).nullable() })]),
+    errors: ['not-found'],
+  }),
   settings: method<ShareSettings>()({ args: z.tuple([]) }),
   setSettings: method<ShareSettings>()({
     args: z.tuple([
@@ -401,6 +430,8 @@ export const shareContract = service('share', {
   forgetAccount: method<ShareAccounts>()({
     args: z.tuple([z.object({ platform: z.enum(DIRECT_POSTING_PLATFORMS) })]),
   }),
+  /** A paper's mark or notices changed (the reader's banner follows). */
+  onDidChangePaperNotices: event<{ itemId: string }>(z.object({ itemId: z.string() })),
   /** A draft was created, saved, posted or removed. */
   onDidChangeDrafts: event<{ id: string }>(z.object({ id: z.string() })),
 });

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { DRAFT_TEXT_FIELDS, type StorageNotice, type SummaryDraft } from '@shared/contract';
 import { PHI_TYPES } from '@shared/domain/guard/findings';
 import { DEFAULT_MASTODON_LIMIT } from '@shared/domain/share/platformRules';
-import { editorialNoticeSchema } from '@shared/domain/share/evidence/retractionStatus';
+import {
+  editorialNoticeSchema,
+  type EditorialNotice,
+} from '@shared/domain/share/evidence/retractionStatus';
 import { PREPRINT_SERVERS } from '@shared/domain/share/summary';
 import type { Repaired } from '@shared/domain/library/libraryDocuments';
 import type { ShareStore, StoredShareSettings } from '../../services/share/ports';
@@ -154,6 +157,30 @@ interface SettingsDocument extends StoredShareSettings {
   schemaVersion: number;
 }
 
+interface MarksDocument {
+  schemaVersion: number;
+  marks: Record<string, EditorialNotice>;
+}
+
+/** Repairs `share/paper-marks.json`: a mark that cannot be read is left out, the rest kept. */
+export function repairPaperMarks(raw: unknown): Repaired<MarksDocument> {
+  const document: MarksDocument = { schemaVersion: SHARE_SCHEMA_VERSION, marks: {} };
+  const marks =
+    typeof raw === 'object' && raw !== null && 'marks' in raw
+      ? (raw as { marks: unknown }).marks
+      : null;
+  if (typeof marks !== 'object' || marks === null || Array.isArray(marks)) {
+    return { document, dropped: 0, recognized: false };
+  }
+  let dropped = 0;
+  for (const [key, value] of Object.entries(marks)) {
+    const parsed = editorialNoticeSchema.safeParse(value);
+    if (parsed.success && /^(?:doi|item):/u.test(key)) document.marks[key] = parsed.data;
+    else dropped += 1;
+  }
+  return { document, dropped, recognized: true };
+}
+
 function defaultSettings(): SettingsDocument {
   return {
     schemaVersion: SHARE_SCHEMA_VERSION,
@@ -208,6 +235,7 @@ function fileStamp(date: Date): string {
  *   and reported once; the other drafts open.
  * - `settings.json`: the disclosure, Mastodon instance and limit, Crossref's address and the club
  *   feed's folder, with a last good copy in `backups/`.
+ * - `paper-marks.json`: papers the user marked retracted, withdrawn or corrected, by DOI (or item).
  *
  * Account secrets are not here: they are kept by the credential store.
  */
@@ -215,6 +243,8 @@ export class ShareDraftFiles implements ShareStore {
   private readonly byId = new Map<string, SummaryDraft>();
   private current: SettingsDocument = defaultSettings();
   private readonly settingsDocument: LibraryDocument<SettingsDocument>;
+  private marks: MarksDocument = { schemaVersion: SHARE_SCHEMA_VERSION, marks: {} };
+  private readonly marksDocument: LibraryDocument<MarksDocument>;
   /** Writes per draft, chained so the last save of a draft is the one on disk. */
   private readonly writes = new Map<string, Promise<void>>();
   private closing: Promise<void> | null = null;
@@ -223,11 +253,22 @@ export class ShareDraftFiles implements ShareStore {
     private readonly shareDir: string,
     private readonly now: () => Date,
   ) {
-    this.settingsDocument = libraryDocumentFactory({
+    const createDocument = libraryDocumentFactory({
       libraryDir: shareDir,
       backupIntervalMs: DEFAULT_BACKUP_INTERVAL_MS,
       now,
-    })<SettingsDocument>({
+    });
+    this.marksDocument = createDocument<MarksDocument>({
+      relativePath: 'paper-marks.json',
+      subject: 'the papers you marked retracted, withdrawn or corrected',
+      remedy: 'Mark those papers again from the reader.',
+      backup: 'last-good',
+      repair: repairPaperMarks,
+      empty: () => ({ schemaVersion: SHARE_SCHEMA_VERSION, marks: {} }),
+      serialize: () => this.marks,
+      indent: 2,
+    });
+    this.settingsDocument = createDocument<SettingsDocument>({
       relativePath: 'settings.json',
       subject: 'your sharing settings',
       remedy: 'Set your disclosure and the club feed’s folder again.',
@@ -248,9 +289,13 @@ export class ShareDraftFiles implements ShareStore {
     for (const folder of ['', 'backups', 'drafts'])
       await createOwnerOnlyFolder(join(shareDir, folder));
     const store = new ShareDraftFiles(shareDir, options.now ?? (() => new Date()));
-    const settings = await store.settingsDocument.load();
+    const [settings, marks] = await Promise.all([
+      store.settingsDocument.load(),
+      store.marksDocument.load(),
+    ]);
     store.current = settings.document;
-    const notices = settings.notice ? [settings.notice] : [];
+    store.marks = marks.document;
+    const notices = [settings.notice, marks.notice].filter((notice) => notice !== null);
     const setAside = await store.loadDrafts();
     if (setAside) notices.push(setAside);
     return { store, notices };
@@ -274,6 +319,16 @@ export class ShareDraftFiles implements ShareStore {
     await this.chain(id, () => rm(this.pathOf(id), { force: true }));
   }
 
+  paperMarks(): Record<string, EditorialNotice> {
+    return structuredClone(this.marks.marks);
+  }
+
+  async savePaperMarks(marks: Record<string, EditorialNotice>): Promise<void> {
+    this.assertOpen();
+    this.marks = { schemaVersion: SHARE_SCHEMA_VERSION, marks: structuredClone(marks) };
+    await this.marksDocument.write();
+  }
+
   settings(): StoredShareSettings {
     const { schemaVersion: _version, ...settings } = this.current;
     return structuredClone(settings);
@@ -288,8 +343,9 @@ export class ShareDraftFiles implements ShareStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.allSettled([...this.writes.values()]);
-      await this.settingsDocument.settled().catch(() => undefined);
-      await this.settingsDocument.finish();
+      const documents = [this.settingsDocument, this.marksDocument] as const;
+      await Promise.allSettled(documents.map((document) => document.settled()));
+      await Promise.all(documents.map((document) => document.finish()));
     })();
     return this.closing;
   }

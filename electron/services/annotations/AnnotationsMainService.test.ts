@@ -211,8 +211,8 @@ describe('AnnotationsMainService', () => {
       envelope: note('Small trial'),
     });
 
-    const markdown = await service.exportMarkdown({ itemId: 'trial', groupBy: 'colour' });
-    const exported = await service.exportWebAnnotations({});
+    const markdown = await service.exportMarkdown({ itemId: 'trial', groupBy: 'colour', kept: [] });
+    const exported = await service.exportWebAnnotations({ kept: [] });
     if (!markdown.ok || !exported.ok) throw new Error('export failed');
     expect(markdown.value.fileName).toBe('highlights-empagliflozin-in-heart-failure-2026-03-01.md');
     expect(markdown.value.text).toContain('> cardiovascular death');
@@ -241,7 +241,7 @@ describe('AnnotationsMainService', () => {
     onPage.selectors = { ...onPage.selectors, page: pdfPageSelector(2) };
     await service.save({ annotation: onPage });
 
-    const exported = await service.exportWebAnnotations({ itemId: 'trial' });
+    const exported = await service.exportWebAnnotations({ itemId: 'trial', kept: [] });
     if (!exported.ok) throw new Error('export failed');
     const json = JSON.parse(exported.value.text) as {
       first: { items: { target: { source: string; scope?: string } }[] };
@@ -265,7 +265,7 @@ describe('AnnotationsMainService', () => {
       ok: false,
       code: 'invalid-file',
     });
-    expect(await service.exportMarkdown({ groupBy: 'colour' })).toMatchObject({
+    expect(await service.exportMarkdown({ groupBy: 'colour', kept: [] })).toMatchObject({
       ok: false,
       code: 'not-found',
       message: 'There are no highlights or notes to export yet.',
@@ -330,5 +330,61 @@ describe('AnnotationsMainService', () => {
       ok: false,
       code: 'not-found',
     });
+  });
+
+  it('blocks an export whose note holds a patient identifier until each finding is kept', async () => {
+    await service.save({ annotation: highlight(FIRST, 'cardiovascular death') });
+    await service.saveNote({
+      itemId: 'trial',
+      annotationId: FIRST,
+      envelope: note('Reminded me of John Smith, MRN 12345678'),
+    });
+
+    const findings = await service.exportFindings({ itemId: 'trial' });
+    expect(
+      findings.ok && findings.value.map(({ type, text, where }) => ({ type, text, where })),
+    ).toEqual([
+      { type: 'name', text: 'John Smith', where: 'Your note on “cardiovascular death”' },
+      { type: 'mrn', text: '12345678', where: 'Your note on “cardiovascular death”' },
+    ]);
+    const blocked = await service.exportMarkdown({ itemId: 'trial', groupBy: 'colour', kept: [] });
+    expect(blocked).toMatchObject({ ok: false, code: 'blocked' });
+    expect(!blocked.ok && blocked.message).toContain('“John Smith”');
+    expect(!blocked.ok && blocked.message).toContain('“12345678”');
+    const oneKept = await service.exportWebAnnotations({
+      kept: [{ type: 'name', text: 'John Smith', reason: 'consented' }],
+    });
+    expect(oneKept).toMatchObject({ ok: false, code: 'blocked' });
+    expect(!oneKept.ok && oneKept.message).not.toContain('John Smith');
+
+    const kept = [
+      { type: 'name', text: 'John Smith', reason: 'consented' },
+      { type: 'mrn', text: '12345678', reason: 'other', note: 'A made-up number for teaching' },
+    ] as const;
+    const markdown = await service.exportMarkdown({
+      itemId: 'trial',
+      groupBy: 'colour',
+      kept: [...kept],
+    });
+    const jsonLd = await service.exportWebAnnotations({ itemId: 'trial', kept: [...kept] });
+    expect(markdown.ok && markdown.value.text).toContain('John Smith, MRN 12345678');
+    expect(jsonLd.ok && jsonLd.value.text).toContain('John Smith, MRN 12345678');
+  });
+
+  it('never blocks on paper authors quoted in a note, nor on the paper’s own authors', async () => {
+    await service.save({ annotation: highlight(FIRST, 'heart failure') });
+    await service.saveNote({
+      itemId: 'trial',
+      annotationId: FIRST,
+      envelope: note('Smith et al. 2023 saw the same; compare Anker and Butler (2021).'),
+    });
+
+    expect(await service.exportFindings({})).toEqual({ ok: true, value: [] });
+    const markdown = await service.exportMarkdown({
+      itemId: 'trial',
+      groupBy: 'position',
+      kept: [],
+    });
+    expect(markdown.ok && markdown.value.text).toContain('Stefan D. Anker');
   });
 });

@@ -22,6 +22,12 @@ import {
   parseWebAnnotations,
   toAnnotationCollection,
 } from '@shared/domain/annotations/webAnnotationJsonLd';
+import {
+  exportBlockedMessage,
+  findingsToResolve,
+  type KeptFinding,
+} from '@shared/domain/guard/exportGuard';
+import { annotationExportParts } from '@shared/domain/guard/exportParts';
 import type { ItemRecord } from '@shared/domain/library/libraryDocuments';
 import { readNoteEnvelope } from '@shared/domain/notes/noteEnvelope';
 import { notePlainText } from '@shared/domain/notes/notePlainText';
@@ -139,9 +145,21 @@ export class AnnotationsMainService implements AnnotationsService {
     return ok(this.currentMeanings());
   };
 
-  readonly exportMarkdown: AnnotationsService['exportMarkdown'] = async ({ itemId, groupBy }) => {
+  readonly exportFindings: AnnotationsService['exportFindings'] = async ({ itemId }) => {
     const papers = await this.annotatedPapers(itemId);
     if (papers.length === 0) return fail('not-found', itemId ? GONE : NOTHING_ANNOTATED);
+    return ok(findingsToResolve(guardedParts(papers), []));
+  };
+
+  readonly exportMarkdown: AnnotationsService['exportMarkdown'] = async ({
+    itemId,
+    groupBy,
+    kept,
+  }) => {
+    const papers = await this.annotatedPapers(itemId);
+    if (papers.length === 0) return fail('not-found', itemId ? GONE : NOTHING_ANNOTATED);
+    const refusal = guardRefusal(papers, kept);
+    if (refusal !== null) return fail('blocked', refusal);
     const options = { groupBy, meanings: this.currentMeanings() };
     const single = papers.length === 1 && itemId !== undefined ? papers[0] : undefined;
     const text = single
@@ -152,9 +170,12 @@ export class AnnotationsMainService implements AnnotationsService {
 
   readonly exportWebAnnotations: AnnotationsService['exportWebAnnotations'] = async ({
     itemId,
+    kept,
   }) => {
     const papers = await this.annotatedPapers(itemId);
     if (papers.length === 0) return fail('not-found', itemId ? GONE : NOTHING_ANNOTATED);
+    const refusal = guardRefusal(papers, kept);
+    if (refusal !== null) return fail('blocked', refusal);
     // A highlight on a PDF names the file; its paper goes with it, so another library finds it.
     const paperAddresses = new Map(
       papers.flatMap(({ paper, annotations }) =>
@@ -231,11 +252,9 @@ export class AnnotationsMainService implements AnnotationsService {
   }
 
   /** The papers with highlights (one, or all), each with its highlights in the order made. */
-  private async annotatedPapers(
-    itemId: string | undefined,
-  ): Promise<{ paper: AnnotatedPaper; annotations: Annotation[] }[]> {
+  private async annotatedPapers(itemId: string | undefined): Promise<PaperHighlights[]> {
     const ids = itemId === undefined ? this.annotations.annotatedItemIds() : [itemId];
-    const papers: { paper: AnnotatedPaper; annotations: Annotation[] }[] = [];
+    const papers: PaperHighlights[] = [];
     for (const id of ids) {
       const record = await this.library.recordOf(id);
       const { annotations } = this.annotations.forItem(id);
@@ -261,6 +280,27 @@ export class AnnotationsMainService implements AnnotationsService {
     const day = this.now().slice(0, 10);
     return { fileName: `highlights-${slug}-${day}.${extension}`, mediaType, text };
   }
+}
+
+type PaperHighlights = { paper: AnnotatedPaper; annotations: Annotation[] };
+
+/** The free text an export of these papers carries, part by part (titles and authors are not). */
+function guardedParts(papers: readonly PaperHighlights[]) {
+  return annotationExportParts(
+    papers.map(({ paper, annotations }) => ({ title: paper.title, annotations })),
+  );
+}
+
+/**
+ * Why the privacy guard stops this export, or null when every finding was kept. It runs on the
+ * very highlights the file is then built from, so nothing reaches the file unscanned.
+ */
+function guardRefusal(
+  papers: readonly PaperHighlights[],
+  kept: readonly KeptFinding[],
+): string | null {
+  const findings = findingsToResolve(guardedParts(papers), kept);
+  return findings.length === 0 ? null : exportBlockedMessage(findings);
 }
 
 function paperOf(record: ItemRecord): AnnotatedPaper {

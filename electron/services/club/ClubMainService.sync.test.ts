@@ -104,7 +104,9 @@ describe('ClubMainService with the club sync server', () => {
       }),
     );
     const sessionId = session.sessionId;
-    const bundle = value(await ana.service.exportBundle({ sessionId, includePdfs: false }));
+    const bundle = value(
+      await ana.service.exportBundle({ sessionId, includePdfs: false, kept: [] }),
+    );
 
     const ben = await machine('ben');
     value(await ben.service.setProfile({ name: 'Ben Okafor', profession: '', cpdBody: '' }));

@@ -304,7 +304,9 @@ describe('ClubMainService', () => {
       }),
     );
     value(await ana.service.changeSession({ sessionId, change: answer('yes') }));
-    const fromAna = value(await ana.service.exportBundle({ sessionId, includePdfs: false }));
+    const fromAna = value(
+      await ana.service.exportBundle({ sessionId, includePdfs: false, kept: [] }),
+    );
     expect(fromAna.fileName).toBe('Dapagliflozin in CKD.rounds');
 
     const ben = await machineOn(await newFolder(), 'ben');
@@ -317,7 +319,9 @@ describe('ClubMainService', () => {
     expect(atBen.clubName).toBe('Renal JC');
     expect(atBen.papers[0]?.itemId).not.toBeNull();
     value(await ben.service.changeSession({ sessionId, change: answer('yes') }));
-    const fromBen = value(await ben.service.exportBundle({ sessionId, includePdfs: false }));
+    const fromBen = value(
+      await ben.service.exportBundle({ sessionId, includePdfs: false, kept: [] }),
+    );
 
     const merged = value(await ana.service.importBundle({ text: fromBen.text }));
     expect(merged).toMatchObject({ changed: true, created: false });

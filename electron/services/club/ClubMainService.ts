@@ -45,6 +45,7 @@ import {
   utcFromZonedLocal,
   type TimeZoneCheck,
 } from '@shared/domain/club/time/zonedTime';
+import { sessionFindingsToResolve } from '@shared/domain/guard/exportParts';
 import { bringMyselfIn, type MyselfSources } from './bringMyselfIn';
 import { ClubCpdLog } from './ClubCpdLog';
 import { NEEDS_PROFILE, NOT_FOUND_SESSION } from './clubMessages';
@@ -148,6 +149,7 @@ export class ClubMainService implements ClubService {
       files: this.files,
       clock,
       newId: this.newId,
+      viewNow: (session, profile, itemIds) => this.viewNow(session, profile, itemIds),
     });
     this.cpd = new ClubCpdLog({
       records: this.records,
@@ -501,6 +503,14 @@ export class ClubMainService implements ClubService {
 
   readonly exportBundle: ClubService['exportBundle'] = (input) => this.bundles.exportBundle(input);
   readonly importBundle: ClubService['importBundle'] = (input) => this.bundles.importBundle(input);
+
+  readonly bundleFindings: ClubService['bundleFindings'] = ({ sessionId }) =>
+    this.sessionFindings(sessionId);
+
+  // The live room carries the same document as a bundle, so it has the same findings; the window
+  // only warns about them, since the club's own server does not take them beyond the club.
+  readonly privacyFindings: ClubService['privacyFindings'] = ({ sessionId }) =>
+    this.sessionFindings(sessionId);
   readonly invitation: ClubService['invitation'] = (input) => this.bundles.invitation(input);
 
   readonly setSyncServer: ClubService['setSyncServer'] = async ({ clubId, serverUrl, token }) => {
@@ -582,8 +592,25 @@ export class ClubMainService implements ClubService {
     };
   }
 
+  /** Every privacy guard finding in the session's typed text, as a bundle would carry it now. */
+  private async sessionFindings(sessionId: string) {
+    const session = await this.documents.openSession(sessionId);
+    if (!session) return fail('not-found', NOT_FOUND_SESSION);
+    const view = await this.viewOf(session, await this.records.ensureProfile());
+    return ok(sessionFindingsToResolve(view, []));
+  }
+
   private async viewOf(session: OpenSession, profile: ClubProfile): Promise<SessionView> {
     const itemIds = await bringMyselfIn(session, profile, this.myself);
+    return this.viewNow(session, profile, itemIds);
+  }
+
+  /** The view of the document as it is at this moment, with no await between reading and use. */
+  private viewNow(
+    session: OpenSession,
+    profile: ClubProfile,
+    itemIds: ReadonlyMap<string, string | null>,
+  ): SessionView {
     const stored = this.records.clubOf(session.clubId);
     const club: Club = stored
       ? this.clubView(stored)

@@ -6,6 +6,7 @@ import {
   type ClubMember,
   type ClubProfile,
   type ServiceImplementation,
+  type SessionView,
 } from '@shared/contract';
 import {
   checkRoundsBundleSize,
@@ -17,11 +18,13 @@ import {
 import { encodeState } from '@shared/domain/club/session/sessionDocument';
 import { readSession, type ReadSession } from '@shared/domain/club/session/sessionSnapshot';
 import { buildSessionInvitation } from '@shared/domain/club/time/sessionInvitation';
+import { exportBlockedMessage } from '@shared/domain/guard/exportGuard';
+import { sessionFindingsToResolve } from '@shared/domain/guard/exportParts';
 import { bringMyselfIn, type MyselfSources } from './bringMyselfIn';
 import { NEEDS_PROFILE, NOT_FOUND_SESSION } from './clubMessages';
 import type { ClubRecords } from './ClubRecords';
 import type { Clock, ClubPapers, SessionFiles, StoredClub } from './ports';
-import type { SessionDocuments } from './SessionDocuments';
+import type { OpenSession, SessionDocuments } from './SessionDocuments';
 import { startsAtInstantOf } from './sessionView';
 
 // What leaves and enters a session as a file: the `.rounds` bundle members exchange (and the count
@@ -40,6 +43,15 @@ export interface SessionBundlesDependencies extends MyselfSources {
   files: SessionFiles;
   clock: Clock;
   newId: () => string;
+  /**
+   * The session as the window shows it, read from the document as it is now (synchronously), so
+   * the privacy guard scans exactly the state the bundle then encodes.
+   */
+  viewNow: (
+    session: OpenSession,
+    profile: ClubProfile,
+    itemIds: ReadonlyMap<string, string | null>,
+  ) => SessionView;
 }
 
 export class SessionBundles {
@@ -50,8 +62,10 @@ export class SessionBundles {
   private readonly clock: Clock;
   private readonly newId: () => string;
   private readonly sources: MyselfSources;
+  private readonly viewNow: SessionBundlesDependencies['viewNow'];
 
   constructor(dependencies: SessionBundlesDependencies) {
+    this.viewNow = dependencies.viewNow;
     this.records = dependencies.records;
     this.documents = dependencies.documents;
     this.papers = dependencies.papers;
@@ -61,7 +75,7 @@ export class SessionBundles {
     this.sources = dependencies;
   }
 
-  readonly exportBundle: ClubService['exportBundle'] = async ({ sessionId, includePdfs }) => {
+  readonly exportBundle: ClubService['exportBundle'] = async ({ sessionId, includePdfs, kept }) => {
     const session = await this.documents.openSession(sessionId);
     if (!session) return fail('not-found', NOT_FOUND_SESSION);
     const profile = await this.records.ensureProfile();
@@ -88,6 +102,10 @@ export class SessionBundles {
         pdf: bytes && local?.pdf ? { fileName: local.pdf.fileName, bytes } : null,
       });
     }
+    // Scanned and encoded with nothing awaited in between: a change arriving from the sync
+    // server cannot slip into the file after the guard has looked.
+    const findings = sessionFindingsToResolve(this.viewNow(session, profile, itemIds), kept);
+    if (findings.length > 0) return fail('blocked', exportBlockedMessage(findings));
     const text = exportRoundsBundle(session.doc, {
       papers,
       exportedAt: this.clock.now().toISOString(),

@@ -351,6 +351,46 @@ describe('the evidence guard', () => {
   });
 });
 
+describe('what is known of a paper’s fate', () => {
+  it('holds every draft of a paper the user marks retracted, until acknowledged or unmarked', async () => {
+    const draft = await newDraft();
+    const marked = await value(service.markPaper({ itemId: 'item-journal', kind: 'retracted' }));
+    expect(marked.notices).toEqual([
+      { kind: 'retracted', noticeDoi: null, date: '2026-12-02', source: 'user' },
+    ]);
+    const check = await value(service.check({ id: draft.id }));
+    expect(check.evidence.map((issue) => issue.kind)).toEqual(['editorial-notice']);
+    // A new draft of the same paper starts held too.
+    const second = await newDraft();
+    expect(second.notices.map((notice) => notice.source)).toEqual(['user']);
+
+    await value(service.markPaper({ itemId: 'item-journal', kind: null }));
+    expect((await value(service.check({ id: draft.id }))).ready).toBe(true);
+    expect(
+      (await value(service.paperNotices({ itemId: 'item-journal', check: false }))).notices,
+    ).toEqual([]);
+  });
+
+  it('asks Crossref when the reader opens a paper, and a later draft starts from that answer', async () => {
+    crossrefAnswer = {
+      status: 'ok',
+      message: {
+        items: [{ DOI: '10.5555/erratum', 'update-to': [{ DOI, type: 'correction' }] }],
+      },
+    };
+    const asked = await value(service.paperNotices({ itemId: 'item-journal', check: true }));
+    expect(asked.notices.map((notice) => [notice.kind, notice.source])).toEqual([
+      ['corrected', 'crossref'],
+    ]);
+    expect(asked.checkedAt).toBe(NOW.toISOString());
+    // Crossref now says nothing more, but the week-old answer is kept: no second request needed.
+    crossrefAnswer = { status: 'ok', message: { items: [] } };
+    const draft = await newDraft();
+    expect(draft.notices.map((notice) => notice.kind)).toEqual(['corrected']);
+    expect(draft.noticesAcknowledged).toBe(false);
+  });
+});
+
 describe('the exports', () => {
   it('draws the card, writes the handout and publishes the club feed', async () => {
     const draft = await newDraft();

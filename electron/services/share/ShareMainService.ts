@@ -6,6 +6,7 @@ import {
   type DraftChanges,
   type DraftListing,
   type DraftSource,
+  type PaperNotices,
   type PostedThread,
   type Result,
   type ServiceImplementation,
@@ -32,7 +33,11 @@ import {
   type PostingCredentialsByPlatform,
 } from '@shared/domain/share/posting/threadPosting';
 import { splitIntoThread } from '@shared/domain/share/threadSplitter';
-import type { CardSize, ClubFeedEntry } from '@shared/domain/share/summary';
+import {
+  RETRACTION_KINDS,
+  type EditorialNotice,
+} from '@shared/domain/share/evidence/retractionStatus';
+import type { CardSize, ClubFeedEntry, SummaryPaper } from '@shared/domain/share/summary';
 import { Emitter } from '../Emitter';
 import type {
   CardRenderer,
@@ -115,6 +120,11 @@ function matchesQuery(draft: SummaryDraft, query: string): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
+/** One paper however it is reached: by its DOI when it has one, else by its library item. */
+function paperKey(paper: SummaryPaper, itemId: string): string {
+  return paper.doi ? `doi:${paper.doi}` : `item:${paper.itemId ?? itemId}`;
+}
+
 /** What the window sees of the settings: everything but the feed's internal id. */
 function publicSettings({ feedId: _feedId, ...settings }: StoredShareSettings): ShareSettings {
   return settings;
@@ -129,6 +139,9 @@ function publicSettings({ feedId: _feedId, ...settings }: StoredShareSettings): 
 export class ShareMainService implements ShareService {
   private readonly changed = new Emitter<{ id: string }>();
   readonly onDidChangeDrafts: ShareService['onDidChangeDrafts'] = this.changed.subscribe;
+  private readonly noticesChanged = new Emitter<{ itemId: string }>();
+  readonly onDidChangePaperNotices: ShareService['onDidChangePaperNotices'] =
+    this.noticesChanged.subscribe;
   private readonly newId: () => string;
   /** Threads being posted, by draft and platform: a second click waits for the first. */
   private readonly posting = new Map<string, Promise<Result<ThreadPosted, never>>>();
@@ -163,11 +176,19 @@ export class ShareMainService implements ShareService {
       );
     }
     const settings = this.dependencies.store.settings();
-    const draft = composeDraft(
+    const composed = composeDraft(
       { ...found, source, disclosure: settings.disclosure },
       this.newId(),
       this.dependencies.clock.now(),
     );
+    // What is already known of the paper's fate (the user's mark, Crossref's last answer) comes
+    // with it, so a draft of a retracted paper is held from the start; no request is made here.
+    const known = await this.noticesForPaper(found.paper, found.paper.itemId ?? '', false);
+    const draft: SummaryDraft = {
+      ...composed,
+      notices: known.notices,
+      noticesCheckedAt: known.checkedAt,
+    };
     await this.dependencies.store.saveDraft(draft);
     this.changed.fire({ id: draft.id });
     return ok(draft);
@@ -202,28 +223,38 @@ export class ShareMainService implements ShareService {
   async checkNotices({ id }: Arguments<'checkNotices'>) {
     const draft = this.find(id);
     if (!draft) return fail('not-found', DRAFT_NOT_FOUND);
-    if (!draft.paper.doi) return ok(draft);
-    const checker = this.dependencies.retractions(
-      this.dependencies.store.settings().crossrefBaseUrl,
-    );
-    const outcome = await checker.check(draft.paper.doi, { online: true });
-    if (!outcome.check) return ok(draft);
-    // Notices the user or the club recorded stay; Crossref's are replaced by its latest answer.
-    const kept = draft.notices.filter((notice) => notice.source !== 'crossref');
-    const notices = [...kept, ...outcome.check.notices];
-    const known = new Set(draft.notices.map((notice) => JSON.stringify(notice)));
-    const fresh = notices.some((notice) => !known.has(JSON.stringify(notice)));
-    const updated: SummaryDraft = {
-      ...draft,
-      notices,
-      noticesCheckedAt: outcome.check.checkedAt,
-      // A notice the user has not seen yet must be acknowledged again.
-      noticesAcknowledged: fresh ? false : draft.noticesAcknowledged,
-      updatedAt: this.dependencies.clock.now().toISOString(),
-    };
-    await this.dependencies.store.saveDraft(updated);
-    this.changed.fire({ id });
+    const known = await this.noticesForPaper(draft.paper, draft.paper.itemId ?? '', true);
+    const updated = await this.withNotices(draft, known);
     return ok(updated);
+  }
+
+  async paperNotices({ itemId, check }: Arguments<'paperNotices'>) {
+    const found = await this.dependencies.ingredients.forPaper(itemId);
+    if (!found) return fail('not-found', 'That paper is no longer in the library.');
+    const known = await this.noticesForPaper(found.paper, itemId, check);
+    if (check) await this.refreshDraftsOf(found.paper, known);
+    return ok(known);
+  }
+
+  async markPaper({ itemId, kind }: Arguments<'markPaper'>) {
+    const found = await this.dependencies.ingredients.forPaper(itemId);
+    if (!found) return fail('not-found', 'That paper is no longer in the library.');
+    const marks = { ...this.dependencies.store.paperMarks() };
+    const key = paperKey(found.paper, itemId);
+    if (kind === null) delete marks[key];
+    else {
+      marks[key] = {
+        kind,
+        noticeDoi: null,
+        date: this.dependencies.clock.now().toISOString().slice(0, 10),
+        source: 'user',
+      };
+    }
+    await this.dependencies.store.savePaperMarks(marks);
+    const known = await this.noticesForPaper(found.paper, itemId, false);
+    await this.refreshDraftsOf(found.paper, known);
+    this.noticesChanged.fire({ itemId });
+    return ok(known);
   }
 
   async composeLink({ id, platform, index }: Arguments<'composeLink'>) {
@@ -460,6 +491,64 @@ export class ShareMainService implements ShareService {
   async forgetAccount({ platform }: Arguments<'forgetAccount'>) {
     await this.dependencies.credentials.forget(platform);
     return ok(await this.accountsView());
+  }
+
+  /** The user's mark on the paper and Crossref's notices; Crossref is asked only when `online`. */
+  private async noticesForPaper(
+    paper: SummaryPaper,
+    itemId: string,
+    online: boolean,
+  ): Promise<PaperNotices> {
+    const mark = this.dependencies.store.paperMarks()[paperKey(paper, itemId)];
+    let crossref: EditorialNotice[] = [];
+    let checkedAt: string | null = null;
+    let message: string | null = null;
+    if (paper.doi) {
+      const checker = this.dependencies.retractions(
+        this.dependencies.store.settings().crossrefBaseUrl,
+      );
+      const outcome = await checker.check(paper.doi, { online });
+      crossref = [...(outcome.check?.notices ?? [])].sort(
+        (a, b) => RETRACTION_KINDS.indexOf(a.kind) - RETRACTION_KINDS.indexOf(b.kind),
+      );
+      checkedAt = outcome.check?.checkedAt ?? null;
+      // Without asking, "not checked yet" is not news.
+      message = online ? outcome.message : null;
+    }
+    return {
+      itemId,
+      doi: paper.doi,
+      notices: [...(mark ? [mark] : []), ...crossref],
+      checkedAt,
+      message,
+    };
+  }
+
+  /** Gives a draft the notices now known; a notice it had not shown must be acknowledged again. */
+  private async withNotices(draft: SummaryDraft, known: PaperNotices): Promise<SummaryDraft> {
+    const before = new Set(draft.notices.map((notice) => JSON.stringify(notice)));
+    const fresh = known.notices.some((notice) => !before.has(JSON.stringify(notice)));
+    const sameNotices = !fresh && known.notices.length === draft.notices.length;
+    if (sameNotices && known.checkedAt === draft.noticesCheckedAt) return draft;
+    const updated: SummaryDraft = {
+      ...draft,
+      notices: known.notices,
+      noticesCheckedAt: known.checkedAt ?? draft.noticesCheckedAt,
+      noticesAcknowledged: fresh ? false : draft.noticesAcknowledged,
+      updatedAt: this.dependencies.clock.now().toISOString(),
+    };
+    await this.dependencies.store.saveDraft(updated);
+    this.changed.fire({ id: draft.id });
+    return updated;
+  }
+
+  /** Every draft of the paper takes the notices now known. */
+  private async refreshDraftsOf(paper: SummaryPaper, known: PaperNotices): Promise<void> {
+    const key = paperKey(paper, known.itemId);
+    for (const draft of this.dependencies.store.drafts()) {
+      if (paperKey(draft.paper, draft.paper.itemId ?? '') === key)
+        await this.withNotices(draft, known);
+    }
   }
 
   private find(id: string): SummaryDraft | undefined {

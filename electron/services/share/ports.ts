@@ -1,6 +1,9 @@
 import type { ShareSettings, StorageNotice, SummaryDraft } from '@shared/contract';
 import type { DraftIngredients } from '@shared/domain/share/composeDraft';
-import type { RetractionCheck } from '@shared/domain/share/evidence/retractionStatus';
+import type {
+  EditorialNotice,
+  RetractionCheck,
+} from '@shared/domain/share/evidence/retractionStatus';
 import type {
   PostingCredentialsByPlatform,
   PostingPlatform,
@@ -36,6 +39,9 @@ export interface ShareStore {
   drafts(): SummaryDraft[];
   saveDraft(draft: SummaryDraft): Promise<void>;
   removeDraft(id: string): Promise<void>;
+  /** The user's marks on papers (retracted, withdrawn…), by paper key (`doi:<doi>` or `item:<id>`). */
+  paperMarks(): Record<string, EditorialNotice>;
+  savePaperMarks(marks: Record<string, EditorialNotice>): Promise<void>;
   settings(): StoredShareSettings;
   saveSettings(settings: StoredShareSettings): Promise<void>;
   close(): Promise<void>;

@@ -397,6 +397,7 @@ export function App() {
                     onToggleStar={selection.toggleStar}
                     onOpenItem={selection.openItem}
                     annotations={api.annotations}
+                    share={api.share}
                     onDiscussAtClub={(item) =>
                       setClub({ discuss: { itemId: item.id, title: item.title } })
                     }

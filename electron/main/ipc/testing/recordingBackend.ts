@@ -72,7 +72,14 @@ export const sampleArguments: SampleArguments = {
     setPaperTags: [{ itemId: 'item-1', tags: ['journal club'] }],
     meanings: [],
     setMeanings: [{ meanings: { yellow: 'Main result' } }],
-    exportMarkdown: [{ itemId: 'item-1', groupBy: 'position' }],
+    exportFindings: [{ itemId: 'item-1' }],
+    exportMarkdown: [
+      {
+        itemId: 'item-1',
+        groupBy: 'position',
+        kept: [{ type: 'name', text: 'Ann Lee', reason: 'consented' }],
+      },
+    ],
     exportWebAnnotations: [{}],
     importWebAnnotations: [{ text: '{"@context":"http://www.w3.org/ns/anno.jsonld"}' }],
   },
@@ -123,7 +130,15 @@ export const sampleArguments: SampleArguments = {
     ],
     documentState: [{ sessionId: 'session-1' }],
     discussionUpdate: [{ sessionId: 'session-1', update: 'AAA=' }],
-    exportBundle: [{ sessionId: 'session-1', includePdfs: false }],
+    exportBundle: [
+      {
+        sessionId: 'session-1',
+        includePdfs: false,
+        kept: [{ type: 'name', text: 'Sir Hans Sloane', reason: 'other', note: 'Historical' }],
+      },
+    ],
+    bundleFindings: [{ sessionId: 'session-1' }],
+    privacyFindings: [{ sessionId: 'session-1' }],
     importBundle: [{ text: '{"format":"rounds.session-bundle"}' }],
     invitation: [{ sessionId: 'session-1' }],
     setSyncServer: [
@@ -208,6 +223,8 @@ export const sampleArguments: SampleArguments = {
     card: [{ id: 'draft-1', size: 'square' }],
     handout: [{ id: 'draft-1', format: 'pdf' }],
     publishToFeed: [{ id: 'draft-1' }],
+    paperNotices: [{ itemId: 'item-1', check: true }],
+    markPaper: [{ itemId: 'item-1', kind: 'retracted' }],
     settings: [],
     setSettings: [
       {
@@ -330,7 +347,7 @@ export const samplePayloads: SamplePayloads = {
   feeds: { onDidRefresh: sampleRefreshEvent },
   images: { onDidStoreImages: { itemIds: ['item-1'] } },
   papers: { onPendingLookupsSettled: { filled: [], notFound: [], stillPending: 1 } },
-  share: { onDidChangeDrafts: { id: 'draft-1' } },
+  share: { onDidChangeDrafts: { id: 'draft-1' }, onDidChangePaperNotices: { itemId: 'item-1' } },
   retention: {
     onDidExpire: {
       at: '2026-01-01T00:00:00.000Z',

@@ -1,6 +1,7 @@
-import type { AnnotationImport, ExportedFile, Result } from '@shared/contract';
+import type { AnnotationImport, ExportedFile, KeptFinding, Result } from '@shared/contract';
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { saveTextFile } from '../../ui/saveTextFile';
+import { useGuardedExport } from '../guard/useGuardedExport';
 import type { AnnotationsClient } from './annotationsClient';
 
 export interface AnnotationTransferProps {
@@ -20,9 +21,16 @@ function describeImport(result: AnnotationImport): string {
   return `Imported: ${counts}${problems}.`;
 }
 
+/** A refusal as the status line says it: the guard's own sentence already starts "Not exported". */
+function notExported(message: string): string {
+  return message.startsWith('Not exported') ? message : `Not exported. ${message}`;
+}
+
 /**
  * Exports this paper's (or every paper's) highlights and notes as Markdown or as W3C Web
- * Annotation JSON-LD, saved as a download; imports a JSON-LD file picked by the user.
+ * Annotation JSON-LD, saved as a download; imports a JSON-LD file picked by the user. The privacy
+ * guard is asked first: possible patient identifiers are shown and must each be kept with a
+ * reason (or edited out of the highlight or note) before the file is written.
  */
 export function AnnotationTransfer({
   client,
@@ -36,25 +44,31 @@ export function AnnotationTransfer({
   const [problems, setProblems] = useState<AnnotationImport['problems']>([]);
   const input = useRef<HTMLInputElement>(null);
   const scopeName = useId();
+  const guard = useGuardedExport('the highlight or note');
+  const scoped = scope === 'paper' ? { itemId } : {};
 
-  const exportAs = async (exporting: () => Promise<Result<ExportedFile, string>>) => {
+  const exportAs = async (
+    exporting: (kept: KeptFinding[]) => Promise<Result<ExportedFile, string>>,
+  ) => {
     setBusy(true);
     setProblems([]);
     try {
-      const result = await exporting();
-      if (!result.ok) {
-        setStatus(`Not exported. ${result.message}`);
-        return;
-      }
-      const { fileName, text, mediaType } = result.value;
-      saveTextFile(fileName, text, mediaType);
-      setStatus(`Saved ${fileName}.`);
+      await guard.start({
+        findings: () => client.exportFindings(scoped),
+        exportWith: async (kept) => {
+          const result = await exporting(kept);
+          if (!result.ok) return notExported(result.message);
+          const { fileName, text, mediaType } = result.value;
+          saveTextFile(fileName, text, mediaType);
+          setStatus(`Saved ${fileName}.`);
+          return null;
+        },
+        onFailure: (message) => setStatus(notExported(message)),
+      });
     } finally {
       setBusy(false);
     }
   };
-
-  const scoped = scope === 'paper' ? { itemId } : {};
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -106,7 +120,9 @@ export function AnnotationTransfer({
           type="button"
           className="button button-small"
           disabled={busy}
-          onClick={() => void exportAs(() => client.exportMarkdown({ ...scoped, groupBy }))}
+          onClick={() =>
+            void exportAs((kept) => client.exportMarkdown({ ...scoped, groupBy, kept }))
+          }
         >
           Export Markdown
         </button>
@@ -114,7 +130,7 @@ export function AnnotationTransfer({
           type="button"
           className="button button-small"
           disabled={busy}
-          onClick={() => void exportAs(() => client.exportWebAnnotations(scoped))}
+          onClick={() => void exportAs((kept) => client.exportWebAnnotations({ ...scoped, kept }))}
         >
           Export JSON-LD
         </button>
@@ -147,6 +163,7 @@ export function AnnotationTransfer({
           ))}
         </ul>
       ) : null}
+      {guard.dialog}
     </section>
   );
 }

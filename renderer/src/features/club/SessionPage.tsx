@@ -1,8 +1,10 @@
-import type { BundleImported, DraftSource, SessionView } from '@shared/contract';
+import type { BundleImported, DraftSource, ExportFinding, SessionView } from '@shared/contract';
 import { SESSION_STATUSES, type SessionStatus } from '@shared/domain/club/session/sessionValues';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { FormFailure } from '../../ui/FormFailure';
 import { saveTextFile } from '../../ui/saveTextFile';
+import { useIsMounted } from '../../ui/useIsMounted';
+import { useGuardedExport } from '../guard/useGuardedExport';
 import type { ClubClient } from './clubClient';
 import { describeStart, describeSync, SESSION_STATUS_NAMES } from './clubText';
 import { SessionDiscussion } from './discussion/SessionDiscussion';
@@ -78,6 +80,40 @@ interface SessionContentProps extends SessionPageProps {
 
 type SessionDialog = 'presenter' | 'cpd' | null;
 
+const FINDINGS_NAMED = 3;
+
+/** "Shared live with your club’s server: 2 possible patient identifiers — “Mrs Jane Doe”, …." */
+export function describeLiveFindings(findings: readonly ExportFinding[]): string {
+  const count = findings.length;
+  const named = [...new Set(findings.map((finding) => `“${finding.text}”`))];
+  const shown = named.slice(0, FINDINGS_NAMED).join(', ');
+  const more = named.length > FINDINGS_NAMED ? ', …' : '';
+  return `Shared live with your club’s server: ${count} possible patient identifier${count === 1 ? '' : 's'} — ${shown}${more}.`;
+}
+
+/**
+ * What the privacy guard finds in a session shared live through the club's own server, read
+ * again whenever the view does (the session changed). Within the club the guard only warns, so
+ * nothing is asked while the club works offline or has no server.
+ */
+function useLiveFindings(client: ClubClient, view: SessionView): ExportFinding[] {
+  const [findings, setFindings] = useState<ExportFinding[]>([]);
+  const isMounted = useIsMounted();
+  const live = view.sync.serverUrl !== null && view.sync.status !== 'off';
+  useEffect(() => {
+    if (!live) return;
+    let current = true;
+    void client.privacyFindings({ sessionId: view.sessionId }).then((result) => {
+      // A failed check keeps the last warning rather than hiding it.
+      if (current && isMounted() && result.ok) setFindings(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, view, live, isMounted]);
+  return live ? findings : [];
+}
+
 function SessionContent({
   client,
   view,
@@ -102,9 +138,24 @@ function SessionContent({
   const [statusFailure, setStatusFailure] = useState<string | null>(null);
   const closed = view.metadata.status === 'closed';
   const editable = !closed;
+  const guard = useGuardedExport('the session');
+  const liveFindings = useLiveFindings(client, view);
+
+  const exportBundle = () =>
+    guard.start({
+      findings: () => client.bundleFindings({ sessionId: view.sessionId }),
+      exportWith: async (kept) => {
+        const result = await client.exportBundle({ sessionId: view.sessionId, includePdfs, kept });
+        if (!result.ok) return result.message;
+        saveTextFile(result.value.fileName, result.value.text, result.value.mediaType);
+        onNews(`Saved “${result.value.fileName}”.`);
+        return null;
+      },
+      onFailure,
+    });
 
   const saveFile = async (
-    work: () => ReturnType<ClubClient['exportBundle']> | ReturnType<ClubClient['invitation']>,
+    work: () => ReturnType<ClubClient['invitation']>,
     news: (fileName: string) => string,
   ) => {
     const result = await work();
@@ -142,6 +193,11 @@ function SessionContent({
         {describeStart(view.startsAtInstant, view.metadata.timeZone, viewerZone)}
       </p>
       <p className="club-sync">{describeSync(view.sync)}</p>
+      {liveFindings.length > 0 ? (
+        <p role="status" className="export-findings-warning">
+          {describeLiveFindings(liveFindings)}
+        </p>
+      ) : null}
       {view.dropped > 0 ? (
         <p className="club-hint">
           {view.dropped === 1 ? 'One entry' : `${view.dropped} entries`} from another copy of this
@@ -149,16 +205,7 @@ function SessionContent({
         </p>
       ) : null}
       <div className="club-actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            void saveFile(
-              () => client.exportBundle({ sessionId: view.sessionId, includePdfs }),
-              (name) => `Saved “${name}”.`,
-            )
-          }
-        >
+        <button type="button" className="button" onClick={() => void exportBundle()}>
           Export bundle
         </button>
         <label className="club-check" htmlFor={ids.pdfs}>
@@ -237,6 +284,7 @@ function SessionContent({
       <AttendanceSection view={view} editable={editable} change={change} />
       <HighlightsSection view={view} />
       <BottomLineSection view={view} change={change} />
+      {guard.dialog}
       {dialog === 'presenter' ? <PresenterView view={view} onExit={() => setDialog(null)} /> : null}
       {dialog === 'cpd' ? (
         <LogCpdDialog

@@ -23,6 +23,8 @@ import { PaperPdfView, type PdfBytesLoader } from '../papers/PaperPdfView';
 import { SavePaperImages } from '../images/SavePaperImages';
 import { ReaderViewSwitch, readerViewPanelProps } from '../papers/ReaderViewSwitch';
 import { useReaderView } from '../papers/useReaderView';
+import type { ShareClient } from '../share/composer/shareClient';
+import { PaperNotices } from '../share/notices/PaperNotices';
 
 export interface ItemReaderProps {
   item: ItemDetail;
@@ -40,6 +42,8 @@ export interface ItemReaderProps {
   onDiscussAtClub?: () => void;
   /** Starts a summary of this paper for sharing; no button without it. */
   onWriteSummary?: () => void;
+  /** The share service, for the paper's retraction and correction notices; none without it. */
+  share?: ShareClient;
 }
 
 /**
@@ -58,6 +62,7 @@ export function ItemReader({
   loadPdf,
   onDiscussAtClub,
   onWriteSummary,
+  share,
 }: ItemReaderProps) {
   const html = useMemo(() => sanitizeForDisplay(item.contentHtml), [item.contentHtml]);
   const link = item.link !== null && isDisplayableHref(item.link) ? item.link : null;
@@ -138,6 +143,9 @@ export function ItemReader({
               </time>
             </p>
             <PaperDetails item={item} />
+            {share !== undefined && isPaper(item) ? (
+              <PaperNotices client={share} itemId={item.id} />
+            ) : null}
             {item.linkedVersion !== null ? (
               <LinkedVersionNote version={item.linkedVersion} onOpenItem={onOpenItem} />
             ) : null}
@@ -198,4 +206,10 @@ export function ItemReader({
       ) : null}
     </div>
   );
+}
+
+/** A paper (it has an identifier or a journal), not a post or a news item. */
+function isPaper(item: ItemDetail): boolean {
+  const ids = item.paperIds;
+  return item.journal !== null || ids.doi !== null || ids.pmid !== null || ids.arxiv !== null;
 }

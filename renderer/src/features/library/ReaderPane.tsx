@@ -1,6 +1,7 @@
 import type { ItemDetail } from '@shared/contract';
 import { EmptyState } from '../../ui/EmptyState';
 import type { AnnotationsClient } from '../annotations/annotationsClient';
+import type { ShareClient } from '../share/composer/shareClient';
 import type { ItemFlags, FlaggedItem } from './ItemFlagStore';
 import { ItemReader } from './ItemReader';
 import type { ItemState } from './useItem';
@@ -18,6 +19,8 @@ export interface ReaderPaneProps {
   onDiscussAtClub?: (item: ItemDetail) => void;
   /** Starts a summary of the open paper ("Write summary"). */
   onWriteSummary?: (item: ItemDetail) => void;
+  /** The share service, for the open paper's retraction and correction notices. */
+  share?: ShareClient;
 }
 
 /** The right pane: the selected item, or what to do when nothing is selected. */
@@ -31,6 +34,7 @@ export function ReaderPane({
   annotations,
   onDiscussAtClub,
   onWriteSummary,
+  share,
 }: ReaderPaneProps) {
   // The reading area is the "Reader" article; the item's highlights panel sits beside it in the
   // same pane (ItemReader renders both), outside the paper's own content.
@@ -46,6 +50,7 @@ export function ReaderPane({
           onToggleStar={onToggleStar}
           onOpenItem={onOpenItem}
           annotations={annotations}
+          share={share}
           onDiscussAtClub={
             onDiscussAtClub === undefined ? undefined : () => onDiscussAtClub(state.item)
           }

@@ -24,6 +24,12 @@ import {
   parseWebAnnotations,
   toAnnotationCollection,
 } from '@shared/domain/annotations/webAnnotationJsonLd';
+import {
+  exportBlockedMessage,
+  findingsToResolve,
+  type KeptFinding,
+} from '@shared/domain/guard/exportGuard';
+import { annotationExportParts } from '@shared/domain/guard/exportParts';
 import { readNoteEnvelope, type NoteEnvelope } from '@shared/domain/notes/noteEnvelope';
 import { notePlainText } from '@shared/domain/notes/notePlainText';
 
@@ -86,6 +92,18 @@ export function annotationHandlers(library: {
       const annotations = store().annotations.filter((annotation) => annotation.itemId === id);
       return item && annotations.length > 0 ? [{ item, annotations }] : [];
     });
+  };
+  // The privacy guard as AnnotationsMainService runs it, on the same highlights the file holds.
+  const findingsIn = (found: ReturnType<typeof papers>, kept: readonly KeptFinding[]) =>
+    findingsToResolve(
+      annotationExportParts(
+        found.map(({ item, annotations }) => ({ title: item.title, annotations })),
+      ),
+      kept,
+    );
+  const requireGuardPassed = (found: ReturnType<typeof papers>, kept: unknown) => {
+    const findings = findingsIn(found, (kept as KeptFinding[] | undefined) ?? []);
+    if (findings.length > 0) throw new FakeFailure('blocked', exportBlockedMessage(findings));
   };
   const fileName = (subject: string, extension: string) =>
     `highlights-${subject.toLowerCase().replace(/[^a-z\d]+/g, '-')}.${extension}`;
@@ -181,10 +199,19 @@ export function annotationHandlers(library: {
       },
     ],
     [
-      channelOf('annotations', 'exportMarkdown'),
-      ({ itemId, groupBy = 'colour' }): ExportedFile => {
+      channelOf('annotations', 'exportFindings'),
+      ({ itemId }) => {
         const found = papers(itemId as string | undefined);
         if (found.length === 0) throw new FakeFailure('not-found', 'Nothing to export.');
+        return findingsIn(found, []);
+      },
+    ],
+    [
+      channelOf('annotations', 'exportMarkdown'),
+      ({ itemId, groupBy = 'colour', kept }): ExportedFile => {
+        const found = papers(itemId as string | undefined);
+        if (found.length === 0) throw new FakeFailure('not-found', 'Nothing to export.');
+        requireGuardPassed(found, kept);
         const options = { groupBy: groupBy as 'colour' | 'position', meanings: meanings() };
         const single = itemId === undefined ? undefined : found[0];
         const text = single
@@ -202,9 +229,10 @@ export function annotationHandlers(library: {
     ],
     [
       channelOf('annotations', 'exportWebAnnotations'),
-      ({ itemId }): ExportedFile => {
+      ({ itemId, kept }): ExportedFile => {
         const found = papers(itemId as string | undefined);
         if (found.length === 0) throw new FakeFailure('not-found', 'Nothing to export.');
+        requireGuardPassed(found, kept);
         const collection = toAnnotationCollection(
           found.flatMap(({ annotations }) => annotations),
           {

@@ -19,6 +19,8 @@ import { cpdLogCsv } from '@shared/domain/club/cpd/cpdCsv';
 import { checkCpdHours, type CpdEntryType } from '@shared/domain/club/cpd/cpdEntry';
 import { cpdTotals } from '@shared/domain/club/cpd/cpdTotals';
 import { utcFromZonedLocal } from '@shared/domain/club/time/zonedTime';
+import { exportBlockedMessage, type KeptFinding } from '@shared/domain/guard/exportGuard';
+import { sessionFindingsToResolve } from '@shared/domain/guard/exportParts';
 import { FakeFailure } from '../../annotations/testing/fakeAnnotationsService';
 
 /** What the fake keeps: the profile, clubs, sessions as the window sees them, and the CPD log. */
@@ -196,7 +198,8 @@ export function clubHandlers(library: FakeClubLibrary): [string, Handler][] {
         return view;
       },
     ],
-    [channelOf('club', 'session'), ({ sessionId }) => findSession(sessionId)],
+    // A copy, as the real backend builds a new view on every read: the window may rely on that.
+    [channelOf('club', 'session'), ({ sessionId }) => copyOf(findSession(sessionId))],
     [
       channelOf('club', 'changeSession'),
       ({ sessionId, change }) => {
@@ -210,10 +213,24 @@ export function clubHandlers(library: FakeClubLibrary): [string, Handler][] {
       ({ sessionId }) => (findSession(sessionId), { update: '' }),
     ],
     [channelOf('club', 'discussionUpdate'), () => ({ applied: true })],
+    // The privacy guard as ClubMainService runs it, over the session's typed text.
+    [
+      channelOf('club', 'bundleFindings'),
+      ({ sessionId }) => sessionFindingsToResolve(findSession(sessionId), []),
+    ],
+    [
+      channelOf('club', 'privacyFindings'),
+      ({ sessionId }) => sessionFindingsToResolve(findSession(sessionId), []),
+    ],
     [
       channelOf('club', 'exportBundle'),
-      ({ sessionId }) => {
+      ({ sessionId, kept }) => {
         const session = findSession(sessionId);
+        const findings = sessionFindingsToResolve(
+          session,
+          (kept as KeptFinding[] | undefined) ?? [],
+        );
+        if (findings.length > 0) throw new FakeFailure('blocked', exportBlockedMessage(findings));
         return {
           fileName: `${session.metadata.title}.rounds`,
           mediaType: 'application/vnd.rounds.session+json',
@@ -341,6 +358,11 @@ export function clubHandlers(library: FakeClubLibrary): [string, Handler][] {
       }),
     ],
   ];
+}
+
+/** The view as it would arrive over the wire: plain JSON, not the fake's stored object. */
+function copyOf(session: SessionView): SessionView {
+  return JSON.parse(JSON.stringify(session)) as SessionView;
 }
 
 function summaryOf(session: SessionView): SessionSummary {

@@ -1,12 +1,11 @@
-import { DISMISSAL_REASONS, type DraftDismissal, type DraftFinding } from '@shared/contract/share';
+import type { DraftDismissal, DraftFinding } from '@shared/contract/share';
 import type { DismissalReason } from '@shared/domain/guard/findings';
 import { useId, useState, type FormEvent } from 'react';
 import { DialogActions } from '../../../ui/DialogActions';
 import { FormFailure } from '../../../ui/FormFailure';
 import { ModalDialog } from '../../../ui/ModalDialog';
 import { useIsMounted } from '../../../ui/useIsMounted';
-import { ChoiceGroup } from './ChoiceGroup';
-import { DISMISSAL_REASON_LABELS } from './composerText';
+import { KeepReasonFields, keepReasonProblem } from '../../guard/KeepReasonFields';
 
 export interface KeepFindingDialogProps {
   finding: DraftFinding;
@@ -16,11 +15,6 @@ export interface KeepFindingDialogProps {
   onKeep: (dismissal: DraftDismissal) => Promise<string | null>;
   onClose: () => void;
 }
-
-const REASON_CHOICES = DISMISSAL_REASONS.map((reason) => ({
-  value: reason,
-  label: DISMISSAL_REASON_LABELS[reason],
-}));
 
 /**
  * Keeps a possible identifier in the text, with the reason on record: a reviewer can later see
@@ -37,15 +31,12 @@ export function KeepFindingDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const descriptionId = useId();
-  const noteId = useId();
   const isMounted = useIsMounted();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (reason === null) return setFailure('Choose why this text may stay.');
-    if (reason === 'other' && note.trim() === '') {
-      return setFailure('Say in the note why this text may stay.');
-    }
+    const problem = keepReasonProblem(reason, note);
+    if (problem !== null || reason === null) return setFailure(problem);
     setBusy(true);
     const { field, type, start, end, text } = finding;
     const message = await onKeep({
@@ -66,27 +57,15 @@ export function KeepFindingDialog({
         <p id={descriptionId} className="dialog-text">
           {description}. It will be shared as written; the reason is kept with the summary.
         </p>
-        <ChoiceGroup
-          label="Reason"
-          showLabel
-          choices={REASON_CHOICES}
-          value={reason}
-          onChange={(value) => {
+        <KeepReasonFields
+          reason={reason}
+          note={note}
+          onReason={(value) => {
             setReason(value);
             setFailure(null);
           }}
-        />
-        <label className="field-label field-label-spaced" htmlFor={noteId}>
-          Note
-        </label>
-        <textarea
-          id={noteId}
-          className="text-field composer-textarea"
-          rows={2}
-          maxLength={500}
-          aria-required={reason === 'other'}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
+          onNote={setNote}
+          noteClassName="composer-textarea"
         />
         <FormFailure message={failure} />
         <DialogActions onCancel={onClose} submit={{ label: 'Keep', busyLabel: 'Keeping…', busy }} />

@@ -9,6 +9,7 @@ import {
   type DraftChanges,
   type DraftListing,
   type DraftSource,
+  type PaperNotices,
   type ItemDetail,
   type ShareAccounts,
   type ShareFile,
@@ -19,6 +20,10 @@ import {
   type ThreadPosted,
 } from '@shared/contract';
 import { scanForPhi } from '@shared/domain/guard/scanForPhi';
+import type {
+  EditorialNotice,
+  RetractionKind,
+} from '@shared/domain/share/evidence/retractionStatus';
 import { blockedMessage, checkDraft } from '@shared/domain/share/checkDraft';
 import { composeDraft, type DraftIngredients } from '@shared/domain/share/composeDraft';
 import { composeLinkFor } from '@shared/domain/share/composeLinks';
@@ -37,6 +42,8 @@ export interface FakeShare {
    * What `postThread` answers for a platform: by default every post goes out. A `FakeFailure`
    * is answered as that failure; a function decides per call.
    */
+  /** The user's marks on papers, by item id. */
+  paperMarks?: Record<string, EditorialNotice>;
   postThread?: Partial<
     Record<DirectPostingPlatform, (draft: SummaryDraft) => ThreadPosted | FakeFailure>
   >;
@@ -177,6 +184,18 @@ export function shareHandlers(library: FakeShareLibrary): [string, Handler][] {
       contentWarning: draft.contentWarning,
     }).posts.map((post) => post.text);
   let nextId = 1;
+  const noticesOf = (itemId: string): PaperNotices => {
+    const item = library.items.find((candidate) => candidate.id === itemId);
+    if (!item) throw new FakeFailure('not-found', 'That paper is no longer in the library.');
+    const mark = state().paperMarks?.[itemId];
+    return {
+      itemId,
+      doi: item.paperIds.doi,
+      notices: mark ? [mark] : [],
+      checkedAt: null,
+      message: null,
+    };
+  };
   return [
     [channelOf('guard', 'scan'), ({ text }) => scanForPhi(String(text))],
     [
@@ -325,6 +344,23 @@ export function shareHandlers(library: FakeShareLibrary): [string, Handler][] {
         draft.publishedToFeedAt = FAKE_NOW;
         const entries = state().drafts.filter((entry) => entry.publishedToFeedAt !== null).length;
         return { feedPath: `${state().settings.feed.folder}/feed.xml`, entries };
+      },
+    ],
+    [channelOf('share', 'paperNotices'), ({ itemId }) => noticesOf(String(itemId))],
+    [
+      channelOf('share', 'markPaper'),
+      ({ itemId, kind }) => {
+        const marks = (state().paperMarks ??= {});
+        if (kind === null) delete marks[String(itemId)];
+        else {
+          marks[String(itemId)] = {
+            kind: kind as RetractionKind,
+            noticeDoi: null,
+            date: FAKE_NOW.slice(0, 10),
+            source: 'user',
+          };
+        }
+        return noticesOf(String(itemId));
       },
     ],
     [channelOf('share', 'settings'), () => state().settings],
