@@ -121,6 +121,17 @@ it('starts the summary without asking once the disclosure is answered', async ()
   expect(library.share?.drafts).toHaveLength(1);
 });
 
+it('goes on with the summary already begun on the same paper instead of starting another', async () => {
+  const { library, backend } = setUp({
+    withDraft: true,
+    start: { kind: 'paper', itemId: 'item-dapa' },
+  });
+
+  expect(await screen.findByRole('heading', { name: 'Composing draft-old' })).toBeTruthy();
+  expect(library.share?.drafts.map((draft) => draft.id)).toEqual(['draft-old']);
+  expect(backend.calls.some((call) => call.channel.endsWith('share.createDraft'))).toBe(false);
+});
+
 it('still starts the summary when the disclosure is left for later', async () => {
   const { user, library } = setUp({
     disclosure: null,

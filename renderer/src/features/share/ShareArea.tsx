@@ -82,6 +82,20 @@ export function ShareArea({
 
   const create = useCallback(
     async (source: DraftSource) => {
+      // "Write summary" again on the same paper (or session paper) goes on with the summary
+      // already begun, as a clinician expects, rather than starting a second one beside it.
+      const earlier = await client.drafts(
+        source.kind === 'paper' ? { itemId: source.itemId } : { sessionId: source.sessionId },
+      );
+      if (!isMounted()) return;
+      const existing = earlier.ok
+        ? earlier.value.find((draft) => sameSource(draft.source, source))
+        : undefined;
+      if (existing !== undefined) {
+        setNews('');
+        setScreen({ kind: 'draft', draftId: existing.id });
+        return;
+      }
       say('Starting the summary…');
       const created = await client.createDraft({ source });
       if (!isMounted()) return;
@@ -204,4 +218,12 @@ export function ShareArea({
       {dialogShown}
     </div>
   );
+}
+
+/** The same paper, or the same paper of the same session. */
+function sameSource(a: DraftSource, b: DraftSource): boolean {
+  if (a.kind === 'paper' || b.kind === 'paper') {
+    return a.kind === 'paper' && b.kind === 'paper' && a.itemId === b.itemId;
+  }
+  return a.sessionId === b.sessionId && a.paperId === b.paperId;
 }

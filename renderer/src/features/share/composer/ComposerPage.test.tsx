@@ -171,6 +171,30 @@ describe('the summary composer', () => {
     );
   });
 
+  it('marks a finding where it is in the alt text and the handout notes too', async () => {
+    const { user } = composer();
+    await opened();
+    await user.click(screen.getByRole('textbox', { name: 'Alt text' }));
+    await user.paste(' Photo of Mary Jones.');
+    await user.click(screen.getByRole('textbox', { name: 'Handout notes' }));
+    await user.paste('Discussed the case of Peter Brown.');
+
+    const findings = screen.getByRole('list', { name: 'Possible patient identifiers' });
+    expect(
+      within(findings)
+        .getAllByRole('listitem')
+        .map((item) => item.firstChild?.textContent),
+    ).toEqual(['Name “Mary Jones” in Alt text', 'Name “Peter Brown” in Handout notes']);
+    const markedIn = (label: string) =>
+      [
+        ...(screen
+          .getByRole('textbox', { name: label })
+          .parentElement?.querySelectorAll('.composer-marked-backdrop mark') ?? []),
+      ].map((mark) => mark.textContent);
+    expect(markedIn('Alt text')).toEqual(['Mary Jones']);
+    expect(markedIn('Handout notes')).toEqual(['Peter Brown']);
+  });
+
   it('redacts a finding in one press and saves the text', async () => {
     const { user, saved } = composer();
     await opened();

@@ -161,15 +161,17 @@ export function ComposerPage({
         onPosted={recordPosted}
         onOpenAccounts={onOpenAccounts}
       />
-      <PlainLanguageSection {...editing} />
+      <PlainLanguageSection {...editing} check={check} />
       <VisualAbstractSection
         {...editing}
+        check={check}
         client={client}
         blockedReason={blockedReason}
         whenSaved={whenSaved}
       />
       <HandoutSection
         {...editing}
+        check={check}
         client={client}
         blockedReason={blockedReason}
         whenSaved={whenSaved}

@@ -7,43 +7,39 @@ export interface DraftTextFieldProps {
   onChange: (text: string) => void;
   /** Leaving the field saves what is pending. */
   onBlur: () => void;
-  multiline?: boolean;
-  rows?: number;
   maxLength?: number;
-  /** Id of a line that explains or counts the field (the alt text's counters). */
+  /** Id of a line that explains or counts the field. */
   describedBy?: string;
 }
 
-/** A labelled part of the draft, autosaved: typed text is shown at once and saved on blur. */
+/**
+ * A one-line part of the draft, autosaved: typed text is shown at once and saved on blur. (Longer
+ * parts are MarkedTextArea, which also marks the guard's findings in them.)
+ */
 export function DraftTextField({
   label,
   value,
   onChange,
   onBlur,
-  multiline = false,
-  rows = 4,
   maxLength,
   describedBy,
 }: DraftTextFieldProps) {
   const id = useId();
-  const shared = {
-    id,
-    value,
-    maxLength,
-    'aria-describedby': describedBy,
-    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
-    onBlur,
-  };
   return (
     <div className="composer-field">
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      {multiline ? (
-        <textarea className="text-field composer-textarea" rows={rows} {...shared} />
-      ) : (
-        <input type="text" className="text-field" {...shared} />
-      )}
+      <input
+        type="text"
+        className="text-field"
+        id={id}
+        value={value}
+        maxLength={maxLength}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={onBlur}
+      />
     </div>
   );
 }

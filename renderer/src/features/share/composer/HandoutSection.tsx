@@ -1,12 +1,14 @@
+import type { ShareCheck } from '@shared/contract/share';
 import { useId, useState } from 'react';
 import { FormFailure } from '../../../ui/FormFailure';
 import { saveBase64File } from '../../../ui/saveBase64File';
 import type { DraftEditing, WhenSaved } from './composerTypes';
-import { DraftTextField } from './DraftTextField';
+import { MarkedTextArea } from './MarkedTextArea';
 import type { ShareClient } from './shareClient';
 import { useBackendAction } from './useBackendAction';
 
 export interface HandoutSectionProps extends DraftEditing {
+  check: ShareCheck;
   client: ShareClient;
   blockedReason: string | null;
   whenSaved: WhenSaved;
@@ -22,6 +24,7 @@ const FORMATS = [
 export function HandoutSection({
   client,
   draft,
+  check,
   edit,
   flush,
   saveNow,
@@ -66,10 +69,10 @@ export function HandoutSection({
         </ol>
       )}
       <FormFailure message={removeFailure} />
-      <DraftTextField
+      <MarkedTextArea
         label="Handout notes"
-        multiline
         rows={6}
+        marks={check.findings.filter((finding) => finding.field === 'handout.notes')}
         value={draft.handout.notes}
         maxLength={100_000}
         onChange={(notes) => edit({ handout: { ...draft.handout, notes } })}

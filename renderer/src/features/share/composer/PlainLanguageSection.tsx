@@ -1,8 +1,8 @@
-import { MAX_SUMMARY_LENGTH } from '@shared/contract/share';
+import { MAX_SUMMARY_LENGTH, type ShareCheck } from '@shared/contract/share';
 import { assessReadability } from '@shared/domain/share/readability/assessReadability';
 import { useDeferredValue, useId, useMemo } from 'react';
 import type { DraftEditing } from './composerTypes';
-import { DraftTextField } from './DraftTextField';
+import { MarkedTextArea } from './MarkedTextArea';
 
 /** How many characters of a long sentence the list quotes before the ellipsis. */
 const SENTENCE_QUOTE_LENGTH = 60;
@@ -11,7 +11,11 @@ const SENTENCE_QUOTE_LENGTH = 60;
  * The version for patients and the public, with what makes it hard to read: the reading grade
  * against the usual target of 8, the longest sentences and medical terms left unexplained.
  */
-export function PlainLanguageSection({ draft, edit, flush }: DraftEditing) {
+export interface PlainLanguageSectionProps extends DraftEditing {
+  check: ShareCheck;
+}
+
+export function PlainLanguageSection({ draft, check, edit, flush }: PlainLanguageSectionProps) {
   const headingId = useId();
   const gradeId = useId();
   // Readability is advice, not a guard: it may trail the typing by a frame.
@@ -20,10 +24,10 @@ export function PlainLanguageSection({ draft, edit, flush }: DraftEditing) {
   return (
     <section className="composer-section" aria-labelledby={headingId}>
       <h2 id={headingId}>Plain-language summary</h2>
-      <DraftTextField
+      <MarkedTextArea
         label="Plain-language summary"
-        multiline
         rows={8}
+        marks={check.findings.filter((finding) => finding.field === 'laySummary')}
         value={draft.laySummary}
         maxLength={MAX_SUMMARY_LENGTH}
         describedBy={gradeId}

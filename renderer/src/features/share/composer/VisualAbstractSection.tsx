@@ -1,4 +1,4 @@
-import type { ShareFile } from '@shared/contract/share';
+import type { ShareCheck, ShareFile } from '@shared/contract/share';
 import type { VisualAbstractCard } from '@shared/domain/share/summary';
 import { useId, useState } from 'react';
 import { FormFailure } from '../../../ui/FormFailure';
@@ -6,10 +6,12 @@ import { saveBase64File } from '../../../ui/saveBase64File';
 import { AltTextCounters } from './AltTextCounters';
 import type { DraftEditing, WhenSaved } from './composerTypes';
 import { DraftTextField } from './DraftTextField';
+import { MarkedTextArea } from './MarkedTextArea';
 import type { ShareClient } from './shareClient';
 import { useBackendAction } from './useBackendAction';
 
 export interface VisualAbstractSectionProps extends DraftEditing {
+  check: ShareCheck;
   client: ShareClient;
   blockedReason: string | null;
   whenSaved: WhenSaved;
@@ -29,6 +31,7 @@ const CARD_FIELDS: readonly [keyof VisualAbstractCard, string][] = [
 export function VisualAbstractSection({
   client,
   draft,
+  check,
   edit,
   flush,
   blockedReason,
@@ -59,10 +62,10 @@ export function VisualAbstractSection({
           />
         ))}
       </div>
-      <DraftTextField
+      <MarkedTextArea
         label="Alt text"
-        multiline
         rows={5}
+        marks={check.findings.filter((finding) => finding.field === 'altText')}
         value={draft.altText}
         maxLength={2_000}
         describedBy={countersId}
