@@ -12,6 +12,7 @@ import {
 import type { PostedPost } from '@shared/domain/share/posting/threadPosting';
 import { SHARE_PLATFORMS, type SharePlatform } from '@shared/domain/share/platformRules';
 import type {
+  ClubFeedEntry,
   HandoutField,
   HandoutHighlight,
   SummaryPaper,
@@ -78,6 +79,11 @@ export interface SummaryDraft {
   posted: Record<DirectPostingPlatform, PostedThread | null>;
   /** When the summary was last published to the club feed (ISO 8601), or null. */
   publishedToFeedAt: string | null;
+  /**
+   * The entry as it was last published: the feed keeps carrying exactly that, whatever is edited
+   * since, until this summary is published again.
+   */
+  feedEntry: ClubFeedEntry | null;
   createdAt: string;
   updatedAt: string;
 }

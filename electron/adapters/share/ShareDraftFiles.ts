@@ -144,6 +144,21 @@ const draftSchema = z.object({
     })
     .default({ bluesky: null, mastodon: null }),
   publishedToFeedAt: z.string().nullable().default(null),
+  feedEntry: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      summary: z.string(),
+      paper: paperSchema,
+      published: z.string(),
+      updated: z.string(),
+      author: z.string(),
+      image: z
+        .object({ fileName: z.string(), bytes: z.number().int().min(0), altText: z.string() })
+        .nullable(),
+    })
+    .nullable()
+    .default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

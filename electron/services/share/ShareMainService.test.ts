@@ -392,6 +392,35 @@ describe('what is known of a paper’s fate', () => {
 });
 
 describe('the exports', () => {
+  it('keeps each summary in the feed as it was published, whatever is edited since', async () => {
+    await value(
+      service.setSettings({ feed: { folder: feedFolder, title: 'Renal JC', baseUrl: null } }),
+    );
+    const first = await newDraft();
+    await value(service.publishToFeed({ id: first.id }));
+    // Edited afterwards, even with a patient's name in it: publishing another summary does not
+    // carry the edit (or the name) into the feed.
+    await value(
+      service.saveDraft({
+        id: first.id,
+        changes: {
+          text: `${first.text}
+
+Later thought about John Smith's case.`,
+        },
+      }),
+    );
+    const second = await newDraft('item-preprint');
+    expect(await value(service.publishToFeed({ id: second.id }))).toMatchObject({ entries: 2 });
+    const feed = await readFile(join(feedFolder, 'feed.xml'), 'utf8');
+    expect(feed).not.toContain('John Smith');
+    expect(feed).toContain(PREPRINT_DOI);
+    expect(feed).toContain(DOI);
+    expect((await readdir(feedFolder)).sort()).toEqual(
+      [`${first.id}.png`, `${second.id}.png`, 'feed.xml'].sort(),
+    );
+  });
+
   it('draws the card, writes the handout and publishes the club feed', async () => {
     const draft = await newDraft();
     const card = await value(service.card({ id: draft.id, size: 'landscape' }));

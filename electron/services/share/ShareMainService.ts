@@ -342,43 +342,28 @@ export class ShareMainService implements ShareService {
       );
     }
     const now = this.dependencies.clock.now().toISOString();
+    const author = (await this.dependencies.ingredients.authorName()) ?? 'Rounds';
+    const png = await this.dependencies.cards.render(ready.value.card, 'landscape');
+    const fileName = `${ready.value.id}.png`;
+    const entry = feedEntryOf(ready.value, author, ready.value.publishedToFeedAt ?? now, now, {
+      fileName,
+      bytes: png.length,
+      altText: ready.value.altText,
+    });
     const publishing: SummaryDraft = {
       ...ready.value,
-      publishedToFeedAt: ready.value.publishedToFeedAt ?? now,
+      publishedToFeedAt: entry.published,
+      feedEntry: entry,
     };
-    // Every summary already in the feed must still pass the guards: one edited since its
-    // publication to hold an identifier would otherwise go out again with the others.
-    const published = this.dependencies.store
+    // The other summaries go out again exactly as they were published (they passed the guards
+    // then), not as edited since: editing a summary never republishes it by the way.
+    const others = this.dependencies.store
       .drafts()
-      .filter((draft) => draft.id !== id && draft.publishedToFeedAt !== null);
-    for (const draft of published) {
-      const check = this.checkOf(draft);
-      if (!check.ready) {
-        return fail(
-          'blocked',
-          `“${draft.paper.title}”, already in the club feed, was changed since: ${blockedMessage(check)}`,
-        );
-      }
-    }
-    const author = (await this.dependencies.ingredients.authorName()) ?? 'Rounds';
-    const images = new Map<string, Uint8Array>();
-    const entries: ClubFeedEntry[] = [];
-    for (const draft of [publishing, ...published]) {
-      const published = draft.publishedToFeedAt ?? now;
-      // Only this summary's card is drawn again; the others' are already in the folder.
-      const png =
-        draft.id === id ? await this.dependencies.cards.render(draft.card, 'landscape') : null;
-      const fileName = `${draft.id}.png`;
-      if (png) images.set(fileName, png);
-      const image: ClubFeedEntry['image'] = {
-        fileName,
-        bytes: png?.length ?? 0,
-        altText: draft.altText,
-      };
-      entries.push(
-        feedEntryOf(draft, author, published, draft.id === id ? now : draft.updatedAt, image),
-      );
-    }
+      .filter((draft) => draft.id !== id && draft.feedEntry !== null)
+      .map((draft) => draft.feedEntry)
+      .filter((published) => published !== null);
+    const entries: ClubFeedEntry[] = [entry, ...others];
+    const images = new Map<string, Uint8Array>([[fileName, png]]);
     try {
       const written = await this.dependencies.feed.publish(
         settings.feed.folder,

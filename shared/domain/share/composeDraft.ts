@@ -213,6 +213,7 @@ export function composeDraft(ingredients: DraftIngredients, id: string, now: Dat
     noticesAcknowledged: false,
     posted: { bluesky: null, mastodon: null },
     publishedToFeedAt: null,
+    feedEntry: null,
     createdAt: at,
     updatedAt: at,
   };
