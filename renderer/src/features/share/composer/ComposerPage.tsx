@@ -1,4 +1,5 @@
 import type { DirectPostingPlatform, PostedThread } from '@shared/contract/share';
+import { rememberingScan } from '@shared/domain/guard/rememberingScan';
 import { checkDraft } from '@shared/domain/share/checkDraft';
 import { useCallback, useMemo } from 'react';
 import { FormFailure } from '../../../ui/FormFailure';
@@ -56,9 +57,11 @@ export function ComposerPage({
   const composer = useComposerDraft(client, draftId, settingsVersion, idleTimer);
   const { draft, settings, accounts, edit, flush, saveNow, adopt } = composer;
 
+  // Each keystroke changes one part of the draft: the others' findings come from memory.
+  const scan = useMemo(() => rememberingScan(), []);
   const check = useMemo(
-    () => (draft !== null && settings !== null ? checkDraft(draft, settings) : null),
-    [draft, settings],
+    () => (draft !== null && settings !== null ? checkDraft(draft, settings, scan) : null),
+    [draft, settings, scan],
   );
 
   const whenSaved: WhenSaved = useCallback(
