@@ -1,11 +1,8 @@
 import { blueskyFacets } from '@shared/domain/share/posting/blueskyFacets';
 import {
   checkPostingServer,
-  describeRefusedServer,
-  describeThreadFailure,
   type BlueskyCredentials,
   type PostedPost,
-  type PostingFailureReason,
   type ThreadPostRequest,
   type ThreadPostResult,
 } from '@shared/domain/share/posting/threadPosting';
@@ -15,7 +12,7 @@ import {
   type PostingAnswer,
   type PostingRequestContext,
 } from './postingHttp';
-import { firstPostToSend, pngDimensions } from './threadResume';
+import { firstPostToSend, threadStops, pngDimensions } from './threadResume';
 
 /**
  * Posts a thread to Bluesky through the AT Protocol's XRPC procedures on the account's PDS:
@@ -75,30 +72,11 @@ export class BlueskyPoster {
     const posted = [...start.posted];
     if (start.next >= total) return { ok: true, posted };
 
-    const fail = (reason: PostingFailureReason, detail: string): ThreadPostResult => ({
-      ok: false,
-      posted,
-      failedIndex: posted.length,
-      reason,
-      message: describeThreadFailure({
-        platform: 'bluesky',
-        total,
-        postedCount: posted.length,
-        reason,
-        detail,
-      }),
-    });
+    const stops = threadStops('bluesky', total, posted);
+    const fail = stops.failed;
 
     const server = checkPostingServer(credentials.service, 'bluesky');
-    if (!server.ok) {
-      return {
-        ok: false,
-        posted,
-        failedIndex: posted.length,
-        reason: 'credentials',
-        message: describeRefusedServer(server.message, 'bluesky', total, posted.length),
-      };
-    }
+    if (!server.ok) return stops.serverRefused(server.message);
     // People copy their handle as shown in the app, with its '@'.
     const identifier = credentials.identifier.trim().replace(/^@/, '');
     const context: PostingRequestContext = {

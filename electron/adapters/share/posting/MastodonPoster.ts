@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
   checkPostingServer,
-  describeRefusedServer,
-  describeThreadFailure,
   type MastodonCredentials,
-  type PostingFailureReason,
   type ThreadPostRequest,
   type ThreadPostResult,
 } from '@shared/domain/share/posting/threadPosting';
 import { sendPostingRequest, unexpectedAnswer, type PostingRequestContext } from './postingHttp';
-import { firstPostToSend } from './threadResume';
+import { firstPostToSend, threadStops } from './threadResume';
 
 /**
  * Posts a thread to a Mastodon instance with an access token: the image (if any) through
@@ -71,30 +68,11 @@ export class MastodonPoster {
     const posted = [...start.posted];
     if (start.next >= total) return { ok: true, posted };
 
-    const fail = (reason: PostingFailureReason, detail: string): ThreadPostResult => ({
-      ok: false,
-      posted,
-      failedIndex: posted.length,
-      reason,
-      message: describeThreadFailure({
-        platform: 'mastodon',
-        total,
-        postedCount: posted.length,
-        reason,
-        detail,
-      }),
-    });
+    const stops = threadStops('mastodon', total, posted);
+    const fail = stops.failed;
 
     const server = checkPostingServer(credentials.instance, 'mastodon');
-    if (!server.ok) {
-      return {
-        ok: false,
-        posted,
-        failedIndex: posted.length,
-        reason: 'credentials',
-        message: describeRefusedServer(server.message, 'mastodon', total, posted.length),
-      };
-    }
+    if (!server.ok) return stops.serverRefused(server.message);
     const context: PostingRequestContext = {
       fetch: this.fetch,
       platformName: 'Mastodon',

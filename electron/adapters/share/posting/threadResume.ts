@@ -1,6 +1,9 @@
 import {
+  describeRefusedServer,
+  describeThreadFailure,
   postingPlatformName,
   type PostedPost,
+  type PostingFailureReason,
   type PostingPlatform,
   type ThreadPostRequest,
   type ThreadPostResult,
@@ -51,4 +54,28 @@ export function pngDimensions(png: Uint8Array): { width: number; height: number 
   const width = view.getUint32(16);
   const height = view.getUint32(20);
   return width > 0 && height > 0 ? { width, height } : null;
+}
+
+/**
+ * The two ways a thread stops before its next post, as results that list every post out so far
+ * (`posted` is read when the failure happens, so posts sent since are counted): a request that
+ * failed, and a server address refused before anything was sent.
+ */
+export function threadStops(platform: PostingPlatform, total: number, posted: PostedPost[]) {
+  const stopped = (reason: PostingFailureReason, message: string): ThreadPostResult => ({
+    ok: false,
+    posted,
+    failedIndex: posted.length,
+    reason,
+    message,
+  });
+  return {
+    failed: (reason: PostingFailureReason, detail: string): ThreadPostResult =>
+      stopped(
+        reason,
+        describeThreadFailure({ platform, total, postedCount: posted.length, reason, detail }),
+      ),
+    serverRefused: (problem: string): ThreadPostResult =>
+      stopped('credentials', describeRefusedServer(problem, platform, total, posted.length)),
+  };
 }
