@@ -5,7 +5,7 @@ import type { Locator } from '@playwright/test';
 import { CLUB_FEED_PAPER, clubFeedPaperXml } from './fixtures/clubFeedPaper';
 import { FolderServer } from './fixtures/folderServer';
 import { test as members, expect } from './fixtures/twoMembers';
-import { Summaries } from './pages/Summaries';
+import { SummaryComposer } from './pages/SummaryComposer';
 
 const CLUB_FEED_TITLE = 'Renal JC summaries';
 const DISCLOSURE = 'None';
@@ -57,30 +57,30 @@ test('a summary published to the club feed reaches a colleague as a discussion o
   await asha.rounds.addFeed(feedServer.url(paper.path));
   await asha.rounds.feed(paper.feedTitle).click();
   await asha.rounds.openItem(paper.title);
-  const summaries = new Summaries(asha.app.page, asha.rounds);
+  const summaries = new SummaryComposer(asha.app.page);
   await summaries.writeSummaryButton().click();
 
   // Her first summary asks for her disclosure once; the draft is then composed with it, with the
   // paper's link and the level-of-evidence line, so the evidence checks pass as it stands.
   await summaries.answerDisclosure(DISCLOSURE);
-  await expect(summaries.composerHeading(paper.title)).toBeVisible();
+  await expect(summaries.heading(paper.title)).toBeVisible();
   await expect(summaries.readiness()).toHaveText('Ready to share');
 
   // The club feed goes into a folder a web host serves.
-  await summaries.backToList();
+  await summaries.openList();
   await expect(summaries.listed(paper.title)).toContainText('Not shared yet');
-  await summaries.setClubFeed({ title: CLUB_FEED_TITLE, folder: clubFeedFolder });
-  await summaries.open(paper.title);
-  await summaries.publishToClubFeed();
+  await summaries.setFeedFolder(clubFeedFolder, CLUB_FEED_TITLE);
+  await summaries.openFromList(paper.title);
+  await summaries.publishButton().click();
   const feedPath = join(clubFeedFolder, 'feed.xml');
-  await expect(summaries.clubFeedResult()).toHaveText(`Published: 1 summary in ${feedPath}`);
+  await expect(summaries.publishResult()).toHaveText(`Published: 1 summary in ${feedPath}`);
 
   // On disk: the Atom feed naming the paper by its DOI, and the summary's visual abstract.
   const feedXml = await readFile(feedPath, 'utf8');
   expect(feedXml).toContain(`<title type="text">${CLUB_FEED_TITLE}</title>`);
   expect(feedXml).toContain(`https://doi.org/${paper.doi.toLowerCase()}`);
   expect((await readdir(clubFeedFolder)).filter((name) => name.endsWith('.png'))).toHaveLength(1);
-  await summaries.backToList();
+  await summaries.openList();
   await expect(summaries.listed(paper.title)).toContainText('In the club feed');
 
   // Ben, on his own data folder, follows the same journal and then the club's feed.

@@ -1,7 +1,7 @@
 import { violationsOn } from './fixtures/axe';
 import { CLUB_FEED_PAPER, clubFeedPaperXml } from './fixtures/clubFeedPaper';
 import { test, expect } from './fixtures/twoMembers';
-import { Summaries } from './pages/Summaries';
+import { SummaryComposer } from './pages/SummaryComposer';
 
 // The summaries' screens under axe, in both palettes: the reader with a paper marked retracted,
 // the disclosure dialog, the composer with a finding marked in the summary, the dialog that keeps
@@ -28,12 +28,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     ).toBeVisible();
     expect(await violationsOn(page), 'the reader with a retracted paper').toEqual([]);
 
-    const summaries = new Summaries(page, asha.rounds);
+    const summaries = new SummaryComposer(page);
     await summaries.writeSummaryButton().click();
     await expect(summaries.disclosureDialog()).toBeVisible();
     expect(await violationsOn(page), 'the disclosure dialog').toEqual([]);
     await summaries.answerDisclosure('None');
-    await expect(summaries.composerHeading(CLUB_FEED_PAPER.title)).toBeVisible();
+    await expect(summaries.heading(CLUB_FEED_PAPER.title)).toBeVisible();
 
     const summary = page.getByRole('textbox', { name: 'Summary', exact: true });
     await summary.click();
@@ -51,7 +51,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await keep.getByRole('button', { name: 'Cancel' }).click();
     await expect(keep).toBeHidden();
 
-    await summaries.backToList();
+    await summaries.openList();
     await expect(summaries.listed(CLUB_FEED_PAPER.title)).toBeVisible();
     expect(await violationsOn(page), 'the list of summaries').toEqual([]);
 

@@ -50,9 +50,19 @@ export class SummaryComposer {
     return this.page.getByRole('heading', { level: 1, name: `Summary: ${paperTitle}` });
   }
 
+  /** "Write summary" in the reader's toolbar, on the open paper. */
+  writeSummaryButton(): Locator {
+    return this.page.getByRole('button', { name: 'Write summary', exact: true });
+  }
+
+  /** "Your disclosure", asked once before the first summary and kept in the profile. */
+  disclosureDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Your disclosure' });
+  }
+
   /** Answers "Your disclosure", which Rounds asks once before the first summary. */
   async answerDisclosure(disclosure: string): Promise<void> {
-    const dialog = this.page.getByRole('dialog', { name: 'Your disclosure' });
+    const dialog = this.disclosureDialog();
     await expect(dialog).toBeVisible();
     await dialog.getByRole('textbox', { name: 'Disclosure' }).fill(disclosure);
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
@@ -274,11 +284,12 @@ export class SummaryComposer {
     await expect(this.heading(paperTitle)).toBeVisible();
   }
 
-  /** Sets the folder the club feed is written to, in the list's "Club feed…" dialog. */
-  async setFeedFolder(folder: string): Promise<void> {
+  /** Sets the folder the club feed is written to (and its title), in the list's "Club feed…". */
+  async setFeedFolder(folder: string, title?: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Club feed…' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Club feed' });
     await expect(dialog).toBeVisible();
+    if (title !== undefined) await dialog.getByRole('textbox', { name: 'Feed title' }).fill(title);
     await dialog.getByRole('textbox', { name: 'Folder' }).fill(folder);
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(dialog).toBeHidden();

@@ -12,41 +12,25 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClubFeedEntry, ClubFeedMeta } from '@shared/domain/share/summary';
+import {
+  SAMPLE_FEED_META,
+  sampleFeedEntry,
+} from '@shared/domain/share/clubFeed/testing/sampleClubFeed';
+import type { ClubFeedEntry } from '@shared/domain/share/summary';
 import { FolderFeedPublisher } from './FolderFeedPublisher';
 
 const IMAGE_NAME = '5d0c2a8e-41f7-4b1a-8f5e-0c9a7d3e6b21.png';
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
-const meta: ClubFeedMeta = {
-  id: 'urn:uuid:0b8f4a52-6a1e-4c36-9d7e-2f1f7c3a9b10',
-  title: 'Ward 7 Journal Club',
-  baseUrl: null,
-  updated: '2026-03-10T09:00:00.000Z',
-};
+const meta = SAMPLE_FEED_META;
 
 function entry(fields: Partial<ClubFeedEntry> = {}): ClubFeedEntry {
-  return {
-    id: '5d0c2a8e-41f7-4b1a-8f5e-0c9a7d3e6b21',
-    title: 'DELIVER-2 in five minutes',
+  return sampleFeedEntry({
     summary: 'Dapagliflozin cut worsening heart failure.',
-    paper: {
-      itemId: null,
-      title: 'Dapagliflozin in HFpEF',
-      authors: ['Solomon SD'],
-      journal: 'N Engl J Med',
-      year: 2026,
-      doi: '10.1056/nejmoa2312345',
-      url: 'https://doi.org/10.1056/nejmoa2312345',
-      preprint: null,
-    },
-    published: '2026-03-09T18:00:00.000Z',
-    updated: '2026-03-09T18:30:00.000Z',
-    author: 'Dr Ada Okafor',
     // Deliberately wrong: the publisher states the size of what it actually wrote.
     image: { fileName: IMAGE_NAME, bytes: 999, altText: 'Visual abstract' },
     ...fields,
-  };
+  });
 }
 
 let root: string;

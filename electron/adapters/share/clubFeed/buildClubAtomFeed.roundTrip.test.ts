@@ -4,48 +4,30 @@
 import { describe, expect, it } from 'vitest';
 import { parseStringPromise } from 'xml2js';
 import { buildClubAtomFeed } from '@shared/domain/share/clubFeed/buildClubAtomFeed';
+import { PREPRINT_LABEL, type ClubFeedEntry } from '@shared/domain/share/summary';
 import {
-  PREPRINT_LABEL,
-  type ClubFeedEntry,
-  type ClubFeedMeta,
-} from '@shared/domain/share/summary';
+  SAMPLE_DOI,
+  SAMPLE_FEED_META,
+  sampleFeedEntry,
+} from '@shared/domain/share/clubFeed/testing/sampleClubFeed';
 import { parseFeedOrThrow } from '../../feeds/testing/parseFeedOrThrow';
 
-const DOI = '10.1056/nejmoa2312345';
+const DOI = SAMPLE_DOI;
 const FEED_URL = 'http://127.0.0.1:8080/club/feed.xml';
 
-const meta: ClubFeedMeta = {
-  id: 'urn:uuid:0b8f4a52-6a1e-4c36-9d7e-2f1f7c3a9b10',
-  title: 'Ward 7 Journal Club',
-  baseUrl: null,
-  updated: '2026-03-10T09:00:00.000Z',
-};
+const meta = SAMPLE_FEED_META;
 
+/** An entry whose title needs escaping, with its visual abstract. */
 function entry(fields: Partial<ClubFeedEntry> = {}): ClubFeedEntry {
-  return {
-    id: '5d0c2a8e-41f7-4b1a-8f5e-0c9a7d3e6b21',
+  return sampleFeedEntry({
     title: 'DELIVER-2: <5 minutes & "no" jargon',
-    summary: 'Dapagliflozin cut worsening heart failure.\n\nNo effect on mortality.',
-    paper: {
-      itemId: 'item-1',
-      title: 'Dapagliflozin in Heart Failure with Preserved Ejection Fraction',
-      authors: ['Solomon SD', 'McMurray JJV'],
-      journal: 'N Engl J Med',
-      year: 2026,
-      doi: DOI,
-      url: `https://doi.org/${DOI}`,
-      preprint: null,
-    },
-    published: '2026-03-09T18:00:00.000Z',
-    updated: '2026-03-09T18:30:00.000Z',
-    author: 'Dr Ada Okafor',
     image: {
       fileName: '5d0c2a8e-41f7-4b1a-8f5e-0c9a7d3e6b21.png',
       bytes: 48_213,
       altText: 'Visual abstract: HR 0.82',
     },
     ...fields,
-  };
+  });
 }
 
 describe('the club feed as Rounds reads it back', () => {

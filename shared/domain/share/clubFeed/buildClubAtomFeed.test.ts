@@ -1,43 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PREPRINT_LABEL,
-  type ClubFeedEntry,
-  type ClubFeedMeta,
-} from '@shared/domain/share/summary';
+import { PREPRINT_LABEL } from '@shared/domain/share/summary';
 import { buildClubAtomFeed, clubFeedEntryId } from './buildClubAtomFeed';
+import {
+  SAMPLE_DOI,
+  SAMPLE_FEED_ID,
+  SAMPLE_FEED_META,
+  sampleFeedEntry,
+} from './testing/sampleClubFeed';
 
-const FEED_ID = 'urn:uuid:0b8f4a52-6a1e-4c36-9d7e-2f1f7c3a9b10';
-const DOI = '10.1056/nejmoa2312345';
+const FEED_ID = SAMPLE_FEED_ID;
+const DOI = SAMPLE_DOI;
 
-const meta: ClubFeedMeta = {
-  id: FEED_ID,
-  title: 'Ward 7 Journal Club',
-  baseUrl: null,
-  updated: '2026-03-10T09:00:00.000Z',
-};
-
-function entry(fields: Partial<ClubFeedEntry> = {}): ClubFeedEntry {
-  return {
-    id: '5d0c2a8e-41f7-4b1a-8f5e-0c9a7d3e6b21',
-    title: 'DELIVER-2 in five minutes',
-    summary: 'Dapagliflozin cut worsening heart failure.\n\nNo effect on mortality.',
-    paper: {
-      itemId: 'item-1',
-      title: 'Dapagliflozin in Heart Failure with Preserved Ejection Fraction',
-      authors: ['Solomon SD', 'McMurray JJV'],
-      journal: 'N Engl J Med',
-      year: 2026,
-      doi: DOI,
-      url: `https://doi.org/${DOI}`,
-      preprint: null,
-    },
-    published: '2026-03-09T18:00:00.000Z',
-    updated: '2026-03-09T18:30:00.000Z',
-    author: 'Dr Ada Okafor',
-    image: null,
-    ...fields,
-  };
-}
+const meta = SAMPLE_FEED_META;
+const entry = sampleFeedEntry;
 
 /** The text of every `<entry>` element, in document order. */
 function entriesOf(xml: string): string[] {
